@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
+import { publishedParts } from './src/curriculum.ts';
+import { remarkIncludeExamples } from './src/markdown/remark-include-examples.ts';
+import { ecCallouts } from './src/markdown/ec-callouts.ts';
+
+export default defineConfig({
+	markdown: {
+		// The unified (remark) pipeline, so lessons can pull code from
+		// examples/ with a plain remark plugin; Starlight and Expressive Code
+		// both support it.
+		processor: unified({
+			remarkPlugins: [remarkIncludeExamples],
+		}),
+	},
+	integrations: [
+		starlight({
+			title: 'Backend Rust',
+			description:
+				'From the Rust Book to a benchmarked Axum + SQLx API. Every example is real, current, compiled and tested.',
+			plugins: [starlightLinksValidator()],
+			sidebar: publishedParts().map((part) => ({
+				label: part.label,
+				items: [{ autogenerate: { directory: part.directory } }],
+			})),
+			customCss: ['./src/styles/code-notes.css'],
+			expressiveCode: {
+				plugins: [ecCallouts()],
+			},
+		}),
+	],
+});

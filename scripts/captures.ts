@@ -1,0 +1,128 @@
+/**
+ * Re-runs every example whose output a lesson shows and compares it with the
+ * saved transcript (or rewrites it with --update). Transcripts are declared
+ * in each crate's Cargo.toml:
+ *
+ *   [[package.metadata.captures]]
+ *   file = "captures/curl.txt"          # saved transcript, shown by the lesson
+ *   server = "cargo run"                # optional: started first, in the crate
+ *   command = "curl http://127.0.0.1:3000/"
+ *   until = "listening on"              # optional: stop once a line matches
+ *
+ * Commands run with `sh -c` in the crate's folder exactly as shown. Cargo's
+ * own progress lines (Compiling…, Finished…, Running…) are left out of the
+ * transcript: they carry timings and paths that change every run, and the
+ * lesson says they come first. A server must print a line containing
+ * "listening on" once it accepts connections.
+ *
+ *   node scripts/captures.ts            check (the test command runs this)
+ *   node scripts/captures.ts --update   rewrite the transcripts
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'smol-toml';
+import { examplesRoot, workspaceCrates } from '../src/examples/workspace.ts';
+import { golden, report, type GoldenResult } from './lib/golden.ts';
+
+interface Capture {
+	file: string;
+	command: string;
+	server?: string;
+	until?: string;
+}
+
+const TIME_LIMIT_MS = 120_000;
+const env = { ...process.env, CARGO_TERM_COLOR: 'never', RUST_BACKTRACE: '0' };
+
+/** Cargo's status lines: a right-aligned verb such as "   Compiling" or "     Running". */
+const CARGO_STATUS = /^ {0,12}(Blocking|Compiling|Checking|Downloaded|Downloading|Finished|Locking|Adding|Running|Updating|Fresh|Doc-tests)\b.*\n?/gm;
+
+function start(command: string, cwd: string): ChildProcess {
+	// detached: a process group, so stopping it also stops what `cargo run` started.
+	return spawn('sh', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function stop(child: ChildProcess): void {
+	if (child.exitCode === null && child.pid !== undefined) {
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			// already gone
+		}
+	}
+}
+
+/** Runs a command; resolves with its combined output once it exits, or once a line matches `until`. */
+function run(command: string, cwd: string, until?: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = start(command, cwd);
+		let output = '';
+		const timer = setTimeout(() => {
+			stop(child);
+			reject(new Error(`\`${command}\` took longer than ${TIME_LIMIT_MS / 1000} s; output so far:\n${output}`));
+		}, TIME_LIMIT_MS);
+		const take = (chunk: Buffer) => {
+			output += chunk.toString('utf8');
+			if (until && output.split('\n').slice(0, -1).some((line) => line.includes(until))) {
+				clearTimeout(timer);
+				stop(child);
+				resolve(output);
+			}
+		};
+		child.stdout!.on('data', take);
+		child.stderr!.on('data', take);
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			if (until) reject(new Error(`\`${command}\` exited (${code}) before printing “${until}”:\n${output}`));
+			else resolve(output);
+		});
+	});
+}
+
+async function transcript(capture: Capture, cwd: string): Promise<string> {
+	let server: ChildProcess | undefined;
+	try {
+		if (capture.server) {
+			server = start(capture.server, cwd);
+			await new Promise<void>((resolve, reject) => {
+				let seen = '';
+				const timer = setTimeout(() => reject(new Error(`server \`${capture.server}\` never said “listening on”:\n${seen}`)), TIME_LIMIT_MS);
+				const look = (chunk: Buffer) => {
+					seen += chunk.toString('utf8');
+					if (seen.includes('listening on')) {
+						clearTimeout(timer);
+						resolve();
+					}
+				};
+				server!.stdout!.on('data', look);
+				server!.stderr!.on('data', look);
+				server!.on('exit', (code) => {
+					clearTimeout(timer);
+					reject(new Error(`server \`${capture.server}\` exited (${code}) before listening:\n${seen}`));
+				});
+			});
+		}
+		const output = (await run(capture.command, cwd, capture.until)).replace(CARGO_STATUS, '');
+		return `$ ${capture.command}\n${output}${output.endsWith('\n') ? '' : '\n'}`;
+	} finally {
+		if (server) stop(server);
+	}
+}
+
+const results: GoldenResult[] = [];
+for (const crate of workspaceCrates()) {
+	const manifest = parse(readFileSync(join(crate.dir, 'Cargo.toml'), 'utf8')) as {
+		package?: { metadata?: { captures?: Capture[] } };
+	};
+	for (const capture of manifest.package?.metadata?.captures ?? []) {
+		const file = join(crate.dir, capture.file);
+		const example = `${crate.name}: \`${capture.command}\``;
+		try {
+			results.push(golden(file, await transcript(capture, crate.dir), example, examplesRoot));
+		} catch (error) {
+			results.push({ file, ok: false, message: `${example}: ${(error as Error).message}` });
+		}
+	}
+}
+report(results, 'npm run examples:update');

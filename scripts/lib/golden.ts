@@ -1,0 +1,72 @@
+/**
+ * Saved outputs ("golden files") that a script regenerates: in check mode a
+ * difference is a failure naming the example; with --update the file is
+ * rewritten. Parts that change from run to run by nature (a thread id) are
+ * masked for the comparison only: the saved file is always a real run.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+
+export const updating = process.argv.includes('--update');
+
+const VOLATILE: [RegExp, string][] = [
+	// Rust >= 1.89 prints the OS thread id in panic messages.
+	[/thread '([^']*)' \(\d+\)/g, "thread '$1' (…)"],
+	// HTTP responses carry the time they were sent.
+	[/^date: .*$/gim, 'date: …'],
+	// cargo test reports how long the tests took.
+	[/finished in \d+\.\d+s/g, 'finished in …s'],
+];
+
+/** Consecutive `test name ... ok` lines: the test harness runs tests in parallel, so their order varies. */
+function sortTestLines(text: string): string {
+	const lines = text.split('\n');
+	const isTest = (line: string) => /^test \S+ \.\.\. /.test(line);
+	for (let i = 0; i < lines.length; ) {
+		let j = i;
+		while (j < lines.length && isTest(lines[j]!)) j++;
+		if (j > i) lines.splice(i, j - i, ...lines.slice(i, j).sort());
+		i = j + 1;
+	}
+	return lines.join('\n');
+}
+
+export function mask(text: string): string {
+	return sortTestLines(VOLATILE.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text));
+}
+
+export interface GoldenResult {
+	file: string;
+	ok: boolean;
+	message: string;
+}
+
+/** Compares (or with --update writes) one saved output. */
+export function golden(file: string, actual: string, example: string, root: string): GoldenResult {
+	const shown = relative(root, file);
+	if (updating) {
+		writeFileSync(file, actual);
+		return { file, ok: true, message: `wrote ${shown}` };
+	}
+	if (!existsSync(file)) {
+		return { file, ok: false, message: `${example}: ${shown} is missing; run the update command` };
+	}
+	const saved = readFileSync(file, 'utf8');
+	if (mask(saved) === mask(actual)) return { file, ok: true, message: `${shown} is current` };
+	return {
+		file,
+		ok: false,
+		message: `${example}: ${shown} is stale.\n--- saved\n${saved}\n--- this run\n${actual}`,
+	};
+}
+
+/** Prints the results and sets the exit code; `update` is the command that refreshes them. */
+export function report(results: GoldenResult[], update: string): void {
+	for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.message}`);
+	const failed = results.filter((r) => !r.ok).length;
+	console.log(`${results.length - failed} passed, ${failed} failed`);
+	if (failed > 0) {
+		console.log(`To refresh saved outputs after a deliberate change: ${update}`);
+		process.exitCode = 1;
+	}
+}

@@ -1,0 +1,75 @@
+/**
+ * The curriculum's parts, in the order a learner takes them.
+ *
+ * Each part is a folder under `src/content/docs/`. The sidebar and the
+ * landing page list a part only once that folder holds a page, so the site
+ * never shows an empty group or a "coming soon" link.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface Part {
+	/** Sidebar group label. */
+	label: string;
+	/** Folder under src/content/docs/ holding the part's pages; also its URL prefix. */
+	directory: string;
+	/** What the learner builds or gets from the part, for the landing page. */
+	outcome: string;
+}
+
+export const parts: readonly Part[] = [
+	{
+		label: 'Why Rust',
+		directory: 'why-rust',
+		outcome: 'The blog posts’ claims about Rust on the backend, each checked against its evidence.',
+	},
+	{
+		label: 'Getting started',
+		directory: 'getting-started',
+		outcome: 'Rust installed and a first Axum server answering curl, written for current axum.',
+	},
+	{
+		label: 'Rust Book companion',
+		directory: 'rust-book',
+		outcome: 'Chapters 1 to 10 of the Rust Book from a backend developer’s angle, with exercises.',
+	},
+	{
+		label: 'Build a CLI tool',
+		directory: 'cli',
+		outcome: 'logstat, an access-log analyser: parsing, streaming, errors, tests and speed.',
+	},
+	{
+		label: 'Build an API with Axum + SQLx',
+		directory: 'api',
+		outcome: 'A users API on PostgreSQL with migrations, checked queries, errors and tests.',
+	},
+	{
+		label: 'Benchmarking',
+		directory: 'benchmarking',
+		outcome: 'The same API in Go, Node.js, Python and Java, measured with a published method.',
+	},
+	{
+		label: 'Going further',
+		directory: 'going-further',
+		outcome: 'Workers, the dev loop, shipping, observability, gRPC, GraphQL and WebAssembly.',
+	},
+	{
+		label: 'Resources',
+		directory: 'resources',
+		outcome: 'The official books, docs and crates, with when to reach for each.',
+	},
+];
+
+const docsRoot = fileURLToPath(new URL('./content/docs/', import.meta.url));
+
+/** True when the part's folder holds at least one Markdown or MDX page. */
+export function partHasPages(part: Part, root: string = docsRoot): boolean {
+	const dir = `${root}${part.directory}`;
+	if (!existsSync(dir)) return false;
+	return readdirSync(dir, { recursive: true }).some((entry) => /\.mdx?$/.test(String(entry)));
+}
+
+/** The parts that exist today, in curriculum order. */
+export function publishedParts(root: string = docsRoot): Part[] {
+	return parts.filter((part) => partHasPages(part, root));
+}

@@ -1,0 +1,67 @@
+/**
+ * Numbered notes on code lines ("callouts"), the author's side.
+ *
+ *   ```rust include="…#serve" callout="TcpListener::bind" callout="axum::serve"
+ *   ```
+ *   1. Binds the port before anything else…
+ *   2. Hands every connection to the router…
+ *
+ * Each `callout` names text found on exactly one line of the shown code; the
+ * Nth callout is explained by the Nth item of the ordered list right under
+ * the block. This step checks that pairing, starts each note with the line it
+ * explains ("Line 3:") so it reads well on its own (screen reader, print), and
+ * leaves the line numbers in `callout-lines` for ./ec-callouts.ts to badge.
+ */
+import type { Code, List, PhrasingContent, RootContent } from 'mdast';
+import { parseMeta, withoutKeys } from './fence-meta.ts';
+
+export const CALLOUT_KEY = 'callout';
+export const CALLOUT_LINES_KEY = 'callout-lines';
+
+/** 1-based line of `needle` in `code`; an error unless exactly one line has it. */
+export function calloutLine(code: string, needle: string): number {
+	const lines = code.split('\n');
+	const hits = lines.flatMap((line, index) => (line.includes(needle) ? [index + 1] : []));
+	if (hits.length !== 1) {
+		const where = hits.length === 0 ? 'no line' : `lines ${hits.join(', ')}`;
+		throw new Error(`callout="${needle}" must match exactly one line of the code, but matches ${where}`);
+	}
+	return hits[0]!;
+}
+
+/** Pairs the code block at `index` with the ordered list after it. */
+export function attachCallouts(siblings: RootContent[], index: number, lesson: string): void {
+	const code = siblings[index] as Code;
+	const entries = parseMeta(code.meta);
+	const needles = entries.filter((e) => e.key === CALLOUT_KEY).map((e) => e.value ?? '');
+	const fail = (why: string): never => {
+		throw new Error(`${lesson}: code block with callouts: ${why}`);
+	};
+	const list = siblings[index + 1];
+	if (list?.type !== 'list' || !list.ordered) {
+		fail(`an ordered list (1. 2. …) explaining the ${needles.length} callouts must follow the block`);
+	}
+	const notes = list as List;
+	if (notes.children.length !== needles.length) {
+		fail(`${needles.length} callouts but ${notes.children.length} notes in the list under the block`);
+	}
+	const lines = needles.map((needle) => {
+		try {
+			return calloutLine(code.value, needle);
+		} catch (error) {
+			return fail((error as Error).message);
+		}
+	});
+	if ((notes.start ?? 1) !== 1) fail('the list of notes must start at 1');
+
+	code.meta = [withoutKeys(entries, [CALLOUT_KEY]), `${CALLOUT_LINES_KEY}="${lines.join(',')}"`]
+		.filter(Boolean)
+		.join(' ');
+	notes.data = { ...notes.data, hProperties: { className: ['code-notes'] } };
+	notes.children.forEach((item, n) => {
+		const lead: PhrasingContent = { type: 'strong', children: [{ type: 'text', value: `Line ${lines[n]}:` }] };
+		const first = item.children[0];
+		if (first?.type === 'paragraph') first.children.unshift(lead, { type: 'text', value: ' ' });
+		else item.children.unshift({ type: 'paragraph', children: [lead] });
+	});
+}

@@ -1,0 +1,127 @@
+/**
+ * Fills code fences from the examples/ workspace, so no lesson pastes code.
+ *
+ *   ```rust include="getting-started/hello-axum/src/main.rs#serve"
+ *   ```
+ *
+ * The fence must be empty; its body becomes the anchor's text (or the whole
+ * file). Under the block goes a line naming the source file and the crate
+ * versions it was tested with, carrying `data-source` so the site tests can
+ * re-extract the region and prove the page shows exactly it.
+ *
+ * Flags:
+ * - `must-fail`: the file is a snippet declared in its crate's
+ *   [package.metadata.must-fail]; the line under it says how it fails.
+ * - `callout="text"` (repeatable): numbered notes; see ./callouts.ts.
+ *
+ * A missing file, an unknown anchor, a pasted body or a must-fail mismatch
+ * stops the build with a message naming the lesson and the include.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Code, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { extract } from '../examples/anchors.ts';
+import { crateOf, examplesRoot, type Failure } from '../examples/workspace.ts';
+import { attachCallouts, CALLOUT_KEY } from './callouts.ts';
+import { parseMeta, quote, withoutKeys } from './fence-meta.ts';
+
+export const INCLUDE_KEY = 'include';
+export const MUST_FAIL_KEY = 'must-fail';
+
+/** Where a shown block came from, as the `data-source` attribute records it. */
+export function sourceRef(path: string, anchor: string | undefined): string {
+	return anchor === undefined ? path : `${path}#${anchor}`;
+}
+
+function describeFailure(expect: Failure): string {
+	return 'compileError' in expect
+		? `checked to fail to compile with error ${expect.compileError}`
+		: `checked to panic with “${expect.panic}”`;
+}
+
+function inlineCode(value: string): PhrasingContent {
+	return { type: 'inlineCode', value };
+}
+
+function text(value: string): PhrasingContent {
+	return { type: 'text', value };
+}
+
+/** The line under a block: where it comes from and what it was checked with. */
+function provenance(path: string, anchor: string | undefined, root: string): Paragraph {
+	const crate = crateOf(join(root, path), root);
+	const isOutput = /(^|\/)captures\/|\.(stderr|stdout)$/.test(path);
+	const parts: PhrasingContent[] = [text(isOutput ? 'Output of a real run, saved in ' : 'From '), inlineCode(`examples/${path}`)];
+	if (!isOutput) {
+		const snippet = crate.mustFail.find((m) => m.source === path);
+		const versions = crate.tested.map((d) => `${d.name} ${d.version}`).join(', ');
+		if (snippet) parts.push(text(` · ${describeFailure(snippet.expect)}`));
+		if (versions) parts.push(text(` · tested with ${versions}`));
+	}
+	return {
+		type: 'paragraph',
+		data: {
+			hName: 'p',
+			hProperties: { className: ['code-source'], dataSource: sourceRef(path, anchor) },
+		},
+		children: parts,
+	};
+}
+
+/** Replaces one include fence's body; returns the provenance line to put under it. */
+export function includeInto(node: Code, lesson: string, root: string = examplesRoot): Paragraph | undefined {
+	const entries = parseMeta(node.meta);
+	const include = entries.find((e) => e.key === INCLUDE_KEY)?.value;
+	if (include === undefined) return undefined;
+	const fail = (why: string): never => {
+		throw new Error(`${lesson}: include="${include}": ${why}`);
+	};
+	if (node.value.trim() !== '') fail('the fence must be empty: code comes from examples/, never pasted');
+	const [path = '', anchor] = include.split('#', 2);
+	const file = join(root, path);
+	if (!path || !existsSync(file)) fail(`no file examples/${path}`);
+
+	node.value = (() => {
+		try {
+			return extract(readFileSync(file, 'utf8'), anchor, `examples/${path}`);
+		} catch (error) {
+			return fail((error as Error).message);
+		}
+	})();
+
+	const crate = crateOf(file, root);
+	const snippet = crate.mustFail.find((m) => m.source === path);
+	const flagged = entries.some((e) => e.key === MUST_FAIL_KEY);
+	if (flagged && !snippet) fail(`marked must-fail, but ${crate.name}'s [package.metadata.must-fail] does not declare it`);
+	if (!flagged && snippet) fail(`this snippet must fail; mark the fence must-fail so the page says so`);
+
+	// Expressive Code shows the title in the frame: the path inside the crate,
+	// as the learner's own project would have it.
+	const keep = withoutKeys(entries, [INCLUDE_KEY, MUST_FAIL_KEY]);
+	const isSource = /\.(rs|toml)$/.test(path);
+	const hasTitle = entries.some((e) => e.key === 'title');
+	const title = isSource && !hasTitle ? `title=${quote(file.slice(crate.dir.length + 1) + (snippet ? ' (does not work)' : ''))}` : '';
+	node.meta = [keep, title].filter(Boolean).join(' ') || null;
+	return provenance(path, anchor, root);
+}
+
+/** The remark plugin: every include fence in a lesson, then its callouts. */
+export function remarkIncludeExamples() {
+	return (tree: Root, file: VFile) => {
+		const lesson = file.path ? file.path.replace(/^.*?src\/content\/docs\//, 'src/content/docs/') : '(a lesson)';
+		const visit = (children: RootContent[]) => {
+			for (let i = 0; i < children.length; i++) {
+				const node = children[i]!;
+				if (node.type === 'code') {
+					const line = includeInto(node, lesson);
+					if (parseMeta(node.meta).some((e) => e.key === CALLOUT_KEY)) attachCallouts(children, i, lesson);
+					if (line) children.splice(++i, 0, line);
+				} else if ('children' in node) {
+					visit(node.children as RootContent[]);
+				}
+			}
+		};
+		visit(tree.children);
+	};
+}
