@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
-import { publishedParts } from './src/curriculum.ts';
+import { sidebar } from './src/curriculum.ts';
 import { remarkIncludeExamples } from './src/markdown/remark-include-examples.ts';
 import { ecCallouts } from './src/markdown/ec-callouts.ts';
 
@@ -22,10 +22,7 @@ export default defineConfig({
 			description:
 				'From the Rust Book to a benchmarked Axum + SQLx API. Every example is real, current, compiled and tested.',
 			plugins: [starlightLinksValidator()],
-			sidebar: publishedParts().map((part) => ({
-				label: part.label,
-				items: [{ autogenerate: { directory: part.directory } }],
-			})),
+			sidebar: sidebar(),
 			customCss: ['./src/styles/code-notes.css'],
 			expressiveCode: {
 				plugins: [ecCallouts()],

@@ -62,14 +62,32 @@ export const parts: readonly Part[] = [
 
 const docsRoot = fileURLToPath(new URL('./content/docs/', import.meta.url));
 
-/** True when the part's folder holds at least one Markdown or MDX page. */
-export function partHasPages(part: Part, root: string = docsRoot): boolean {
+/** The Markdown and MDX pages in the part's folder, relative to it. */
+export function partPages(part: Part, root: string = docsRoot): string[] {
 	const dir = `${root}${part.directory}`;
-	if (!existsSync(dir)) return false;
-	return readdirSync(dir, { recursive: true }).some((entry) => /\.mdx?$/.test(String(entry)));
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { recursive: true })
+		.map(String)
+		.filter((entry) => /\.mdx?$/.test(entry));
 }
 
 /** The parts that exist today, in curriculum order. */
 export function publishedParts(root: string = docsRoot): Part[] {
-	return parts.filter((part) => partHasPages(part, root));
+	return parts.filter((part) => partPages(part, root).length > 0);
+}
+
+type SidebarEntry = { label: string; link: string } | { label: string; items: [{ autogenerate: { directory: string } }] };
+
+/**
+ * Starlight's sidebar: one entry per published part, in order. A part that is
+ * a single page is a plain link (a group holding one same-named page reads
+ * as a stutter); a larger part is a group of its pages.
+ */
+export function sidebar(root: string = docsRoot): SidebarEntry[] {
+	return publishedParts(root).map((part) => {
+		const pages = partPages(part, root);
+		return pages.length === 1 && /^index\.mdx?$/.test(pages[0]!)
+			? { label: part.label, link: `/${part.directory}/` }
+			: { label: part.label, items: [{ autogenerate: { directory: part.directory } }] };
+	});
 }

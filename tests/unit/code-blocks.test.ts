@@ -1,0 +1,33 @@
+// The built-site check itself must be able to fail: fed a pasted block, a
+// stale one and a good one, it flags exactly the first two.
+import { fromHtml } from 'hast-util-from-html';
+import { describe, expect, it } from 'vitest';
+import { codeBlocks, problems } from '../site/code-blocks.ts';
+
+const block = (lang: string, code: string, source?: string) =>
+	`<div class="expressive-code"><figure><pre data-language="${lang}"><code></code></pre>` +
+	`<div class="copy"><button data-code="${code.replaceAll('\n', '\u007f')}"></button></div></figure></div>` +
+	(source ? `\n<p class="code-source" data-source="${source}">From …</p>` : '');
+
+describe('built-site code block check', () => {
+	const read = (source: string) => ({ 'a/src/main.rs#x': 'fn main() {}\nlet a = 1;' })[source] ?? '';
+
+	it('flags a Rust block with no source line as pasted', () => {
+		const tree = fromHtml(block('rust', 'fn main() {}'));
+		expect(problems(codeBlocks(tree), '/p/', read)).toEqual(['/p/ block 1 (rust): not included from examples/ (pasted code is not allowed)']);
+	});
+
+	it('flags an included block whose text differs from its source', () => {
+		const tree = fromHtml(block('rust', 'fn main() { edited }', 'a/src/main.rs#x'));
+		expect(problems(codeBlocks(tree), '/p/', read)).toEqual(['/p/ block 1 (rust): differs from examples/a/src/main.rs#x']);
+	});
+
+	it('accepts an exact include, and shell blocks without a source', () => {
+		const tree = fromHtml(block('rust', 'fn main() {}\nlet a = 1;', 'a/src/main.rs#x') + block('sh', 'cargo run'));
+		expect(problems(codeBlocks(tree), '/p/', read)).toEqual([]);
+	});
+
+	it('flags TOML too', () => {
+		expect(problems(codeBlocks(fromHtml(block('toml', '[dependencies]'))), '/p/', read)).toHaveLength(1);
+	});
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseMeta, quote, withoutKeys } from '../../src/markdown/fence-meta.ts';
+
+describe('fence meta', () => {
+	it('reads quoted, bare and flag entries, keeping Expressive Code ranges', () => {
+		const entries = parseMeta('include="a/b.rs#x" must-fail {2-3} title=main.rs callout="say \\"hi\\""');
+		expect(entries.map((e) => [e.key, e.value])).toEqual([
+			['include', 'a/b.rs#x'],
+			['must-fail', undefined],
+			['', undefined],
+			['title', 'main.rs'],
+			['callout', 'say "hi"'],
+		]);
+	});
+
+	it('removes only the named keys', () => {
+		expect(withoutKeys(parseMeta('include="x" {2} title="t" must-fail'), ['include', 'must-fail'])).toBe('{2} title="t"');
+	});
+
+	it('quotes so that parsing gives the value back', () => {
+		const value = 'src/main.rs "x" \\ y';
+		expect(parseMeta(`title=${quote(value)}`)[0]?.value).toBe(value);
+	});
+
+	it('treats an empty meta as no entries', () => {
+		expect(parseMeta(null)).toEqual([]);
+	});
+});

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Three kinds of test, as in ../shared/notes/models.md:
+// unit (pure functions), site (the built dist/), browser (real Chromium).
+export default defineConfig({
+	test: {
+		projects: [
+			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			{ test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/site/require-build.ts'] } },
+			{
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					globalSetup: ['tests/site/require-build.ts', 'tests/browser/serve-sites.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 300_000,
+				},
+			},
+		],
+	},
+});
