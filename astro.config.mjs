@@ -23,9 +23,17 @@ export default defineConfig({
 				'From the Rust Book to a benchmarked Axum + SQLx API. Every example is real, current, compiled and tested.',
 			plugins: [starlightLinksValidator()],
 			sidebar: sidebar(),
+			components: {
+				// Adds a label fix to Starlight's search button; see the file.
+				Search: './src/components/Search.astro',
+			},
 			customCss: ['./src/styles/code-notes.css'],
 			expressiveCode: {
 				plugins: [ecCallouts()],
+				// Long lines wrap (indentation kept) instead of scrolling: the
+				// whole line is visible on a phone and on paper, and no
+				// unlabelled scroll region is left for keyboard users.
+				defaultProps: { wrap: true },
 			},
 		}),
 	],

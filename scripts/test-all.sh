@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# `npm test`: every test of the project, cheapest failures first.
+# `npm test`: every test of the project, cheapest failures first. Ends with
+# one line adding up the counts of every runner.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ASTRO_TELEMETRY_DISABLED=1 CARGO_TERM_COLOR=never
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -14,17 +17,30 @@ step "examples/: cargo fmt --check"
 step "examples/: cargo clippy --workspace --all-targets -- -D warnings"
 (cd examples && cargo clippy --workspace --all-targets --locked -- -D warnings)
 step "examples/: cargo test --workspace"
-(cd examples && cargo test --workspace --locked)
+(cd examples && cargo test --workspace --locked) | tee "$log/cargo"
 
 step "Must-fail snippets still fail as their lessons say"
-node scripts/must-fail.ts
+node scripts/must-fail.ts | tee "$log/must-fail"
 step "Saved outputs match a fresh run"
-node scripts/captures.ts
+node scripts/captures.ts | tee "$log/captures"
 
 step "TypeScript: astro check (strict)"
 npx astro check
 step "Build the site (includes, callouts and internal links are checked here)"
+start=$(date +%s%N)
 npx astro build
+pages=$(find dist -name '*.html' | wc -l)
+echo "built $pages pages in $(( ($(date +%s%N) - start) / 1000000 )) ms ($(( ($(date +%s%N) - start) / 1000000 / pages )) ms a page, whole build)"
 
 step "vitest: unit, built-site and browser tests"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json="$log/vitest.json"
+
+node -e '
+const fs = require("fs"), dir = process.argv[1];
+let passed = 0, failed = 0;
+for (const m of fs.readFileSync(dir + "/cargo", "utf8").matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) { passed += +m[1]; failed += +m[2]; }
+for (const f of ["must-fail", "captures"]) for (const m of fs.readFileSync(dir + "/" + f, "utf8").matchAll(/^(\d+) passed, (\d+) failed$/gm)) { passed += +m[1]; failed += +m[2]; }
+const v = JSON.parse(fs.readFileSync(dir + "/vitest.json", "utf8"));
+passed += v.numPassedTests; failed += v.numFailedTests;
+console.log(`\nall tests: ${passed} passed, ${failed} failed`);
+' "$log"

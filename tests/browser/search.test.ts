@@ -1,0 +1,48 @@
+// Pagefind finds lessons by the identifiers in their code, as a learner
+// types them into the search box.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { codeBlocks } from '../site/code-blocks.ts';
+import { pagePaths, readPage } from '../site/dist.ts';
+import { launch, pageIn } from './chromium.ts';
+
+// Identifiers a learner searches for. Each must lead to every page whose
+// code uses it; those not yet in any lesson's code are reported, not tested.
+const IDENTIFIERS = ['axum::serve', 'TcpListener', 'Router', 'oneshot', 'FromRow', 'HashMap', 'E0433'];
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+	browser = await launch();
+	page = await pageIn(browser, 'dark');
+	await page.goto(inject('siteUrl') + '/', { waitUntil: 'networkidle' });
+});
+afterAll(() => browser?.close());
+
+async function search(term: string): Promise<string[]> {
+	// Passed as a string: a function would be rewritten by Vite, whose
+	// import() helper does not exist in the page.
+	return page.evaluate(`(async () => {
+		const pagefind = await import('/pagefind/pagefind.js');
+		await pagefind.init();
+		const found = await pagefind.search(${JSON.stringify(term)});
+		const data = await Promise.all(found.results.map((r) => r.data()));
+		return data.map((d) => d.url);
+	})()`);
+}
+
+const usedIn = (id: string) =>
+	pagePaths().filter((path) => codeBlocks(readPage(path)).some((block) => block.code.includes(id)));
+
+describe('search finds pages by the identifiers in their code', () => {
+	const present = IDENTIFIERS.filter((id) => usedIn(id).length > 0);
+
+	it('has identifiers to check', () => {
+		console.log(`identifiers in lesson code: ${present.join(', ')}; not yet in any lesson: ${IDENTIFIERS.filter((id) => !present.includes(id)).join(', ')}`);
+		expect(present).toContain('axum::serve');
+	});
+
+	it.each(present)('%s', async (id) => {
+		expect(await search(id)).toEqual(expect.arrayContaining(usedIn(id)));
+	});
+});

@@ -1,0 +1,43 @@
+/**
+ * Serves a built static site from a folder on 127.0.0.1, as any static host
+ * would. (Astro 7's `astro preview` allows one server per project, so two
+ * sites, or a developer's own preview, would collide.)
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.wasm': 'application/wasm',
+	'.xml': 'application/xml',
+	'.txt': 'text/plain; charset=utf-8',
+};
+
+export function serveStatic(dir: string): Promise<{ url: string; server: Server }> {
+	const server = createServer((request, response) => {
+		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+		let file = join(dir, path);
+		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+		if (!file.startsWith(dir) || !existsSync(file)) {
+			response.writeHead(404, { 'content-type': TYPES['.html']! });
+			createReadStream(join(dir, '404.html')).on('error', () => response.end()).pipe(response);
+			return;
+		}
+		response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		createReadStream(file).pipe(response);
+	});
+	return new Promise((resolve) => {
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			resolve({ url: `http://127.0.0.1:${port}`, server });
+		});
+	});
+}
