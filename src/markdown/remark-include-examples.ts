@@ -10,6 +10,8 @@
  * re-extract the region and prove the page shows exactly it.
  *
  * Flags:
+ * - `diff-from="path#anchor"`: show the step from that region to this one
+ *   as a diff (deleted and inserted lines marked by Expressive Code).
  * - `must-fail`: the file is a snippet declared in its crate's
  *   [package.metadata.must-fail]; the line under it says how it fails.
  * - `callout="text"` (repeatable): numbered notes; see ./callouts.ts.
@@ -22,12 +24,14 @@ import { join } from 'node:path';
 import type { Code, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { extract } from '../examples/anchors.ts';
+import { lineDiff } from '../examples/line-diff.ts';
 import { crateOf, examplesRoot, type Failure } from '../examples/workspace.ts';
 import { attachCallouts, CALLOUT_KEY } from './callouts.ts';
 import { parseMeta, quote, withoutKeys } from './fence-meta.ts';
 
 export const INCLUDE_KEY = 'include';
 export const MUST_FAIL_KEY = 'must-fail';
+export const DIFF_FROM_KEY = 'diff-from';
 
 /** Where a shown block came from, as the `data-source` attribute records it. */
 export function sourceRef(path: string, anchor: string | undefined): string {
@@ -49,10 +53,11 @@ function text(value: string): PhrasingContent {
 }
 
 /** The line under a block: where it comes from and what it was checked with. */
-function provenance(path: string, anchor: string | undefined, root: string): Paragraph {
+function provenance(path: string, anchor: string | undefined, root: string, from?: string): Paragraph {
 	const crate = crateOf(join(root, path), root);
 	const isOutput = /(^|\/)captures\/|\.(stderr|stdout)$/.test(path);
 	const parts: PhrasingContent[] = [text(isOutput ? 'Output of a real run, saved in ' : 'From '), inlineCode(`examples/${path}`)];
+	if (from !== undefined) parts.push(text(', changed from '), inlineCode(`examples/${from.split('#')[0]}`));
 	if (!isOutput) {
 		const snippet = crate.mustFail.find((m) => m.source === path);
 		const versions = crate.tested.map((d) => `${d.name} ${d.version}`).join(', ');
@@ -63,7 +68,11 @@ function provenance(path: string, anchor: string | undefined, root: string): Par
 		type: 'paragraph',
 		data: {
 			hName: 'p',
-			hProperties: { className: ['code-source'], dataSource: sourceRef(path, anchor) },
+			hProperties: {
+				className: ['code-source'],
+				dataSource: sourceRef(path, anchor),
+				...(from === undefined ? {} : { dataDiffFrom: from }),
+			},
 		},
 		children: parts,
 	};
@@ -78,17 +87,19 @@ export function includeInto(node: Code, lesson: string, root: string = examplesR
 		throw new Error(`${lesson}: include="${include}": ${why}`);
 	};
 	if (node.value.trim() !== '') fail('the fence must be empty: code comes from examples/, never pasted');
-	const [path = '', anchor] = include.split('#', 2);
-	const file = join(root, path);
-	if (!path || !existsSync(file)) fail(`no file examples/${path}`);
-
-	node.value = (() => {
+	const read = (ref: string) => {
+		const [path = '', anchor] = ref.split('#', 2);
+		if (!path || !existsSync(join(root, path))) return fail(`no file examples/${path}`);
 		try {
-			return extract(readFileSync(file, 'utf8'), anchor, `examples/${path}`);
+			return { path, anchor, text: extract(readFileSync(join(root, path), 'utf8'), anchor, `examples/${path}`) };
 		} catch (error) {
 			return fail((error as Error).message);
 		}
-	})();
+	};
+	const { path, anchor, text } = read(include);
+	const file = join(root, path);
+	const from = entries.find((e) => e.key === DIFF_FROM_KEY)?.value;
+	node.value = from === undefined ? text : lineDiff(read(from).text, text);
 
 	const crate = crateOf(file, root);
 	const snippet = crate.mustFail.find((m) => m.source === path);
@@ -98,12 +109,15 @@ export function includeInto(node: Code, lesson: string, root: string = examplesR
 
 	// Expressive Code shows the title in the frame: the path inside the crate,
 	// as the learner's own project would have it.
-	const keep = withoutKeys(entries, [INCLUDE_KEY, MUST_FAIL_KEY]);
+	const keep = withoutKeys(entries, [INCLUDE_KEY, MUST_FAIL_KEY, DIFF_FROM_KEY]);
+	// Expressive Code's diff syntax, highlighted as the original language.
+	const asDiff = from === undefined ? '' : `lang=${quote(node.lang ?? 'text')}`;
+	if (from !== undefined) node.lang = 'diff';
 	const isSource = /\.(rs|toml)$/.test(path);
 	const hasTitle = entries.some((e) => e.key === 'title');
 	const title = isSource && !hasTitle ? `title=${quote(file.slice(crate.dir.length + 1) + (snippet ? ' (does not work)' : ''))}` : '';
-	node.meta = [keep, title].filter(Boolean).join(' ') || null;
-	return provenance(path, anchor, root);
+	node.meta = [keep, asDiff, title].filter(Boolean).join(' ') || null;
+	return provenance(path, anchor, root, from);
 }
 
 /** The remark plugin: every include fence in a lesson, then its callouts. */

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { extract } from '../../src/examples/anchors.ts';
+import { lineDiff } from '../../src/examples/line-diff.ts';
 import { examplesRoot } from '../../src/examples/workspace.ts';
 
-/** Languages whose blocks must come from examples/. */
-export const VERIFIED_LANGUAGES = ['rust', 'rs', 'toml'];
+/** Languages whose blocks must come from examples/ (a diff is a lesson step of Rust or TOML). */
+export const VERIFIED_LANGUAGES = ['rust', 'rs', 'toml', 'diff'];
 
 export interface Block {
 	language: string;
@@ -21,6 +22,8 @@ export interface Block {
 	code: string;
 	/** `data-source` of the line under the block, if any. */
 	source: string | undefined;
+	/** `data-diff-from` of that line: the block is the step from this region to `source`. */
+	diffFrom: string | undefined;
 }
 
 function nextElement(parent: Element | Root, node: Element): Element | undefined {
@@ -57,6 +60,7 @@ export function codeBlocks(tree: Root): Block[] {
 			// Expressive Code joins lines with U+007F in data-code.
 			code: String(button?.properties['dataCode'] ?? '').replaceAll('\u007f', '\n'),
 			source: isSourceLine ? String(after.properties['dataSource']) : undefined,
+			diffFrom: isSourceLine && after.properties['dataDiffFrom'] ? String(after.properties['dataDiffFrom']) : undefined,
 		};
 	});
 }
@@ -78,7 +82,14 @@ export function problems(blocks: Block[], page: string, read: (source: string) =
 		}
 		let expected: string;
 		try {
-			expected = read(block.source);
+			// A diff block copies as every line of both versions, markers removed.
+			expected =
+				block.diffFrom === undefined
+					? read(block.source)
+					: lineDiff(read(block.diffFrom), read(block.source))
+							.split('\n')
+							.map((line) => line.slice(1))
+							.join('\n');
 		} catch (error) {
 			return [`${where}: its source ${block.source} cannot be read: ${(error as Error).message}`];
 		}

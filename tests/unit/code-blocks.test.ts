@@ -4,13 +4,16 @@ import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { codeBlocks, problems } from '../site/code-blocks.ts';
 
-const block = (lang: string, code: string, source?: string) =>
+const block = (lang: string, code: string, source?: string, diffFrom?: string) =>
 	`<div class="expressive-code"><figure><pre data-language="${lang}"><code></code></pre>` +
 	`<div class="copy"><button data-code="${code.replaceAll('\n', '\u007f')}"></button></div></figure></div>` +
-	(source ? `\n<p class="code-source" data-source="${source}">From …</p>` : '');
+	(source
+		? `\n<p class="code-source" data-source="${source}"${diffFrom ? ` data-diff-from="${diffFrom}"` : ''}>From …</p>`
+		: '');
 
 describe('built-site code block check', () => {
-	const read = (source: string) => ({ 'a/src/main.rs#x': 'fn main() {}\nlet a = 1;' })[source] ?? '';
+	const read = (source: string) =>
+		({ 'a/src/main.rs#x': 'fn main() {}\nlet a = 1;', 'a/old.rs': 'fn main() {}\nlet a = 0;' })[source] ?? '';
 
 	it('flags a Rust block with no source line as pasted', () => {
 		const tree = fromHtml(block('rust', 'fn main() {}'));
@@ -29,5 +32,13 @@ describe('built-site code block check', () => {
 
 	it('flags TOML too', () => {
 		expect(problems(codeBlocks(fromHtml(block('toml', '[dependencies]'))), '/p/', read)).toHaveLength(1);
+	});
+
+	it('checks a diff block against both versions', () => {
+		const good = fromHtml(block('diff', 'fn main() {}\nlet a = 0;\nlet a = 1;', 'a/src/main.rs#x', 'a/old.rs'));
+		expect(problems(codeBlocks(good), '/p/', read)).toEqual([]);
+		const stale = fromHtml(block('diff', 'fn main() {}\nlet a = 1;', 'a/src/main.rs#x', 'a/old.rs'));
+		expect(problems(codeBlocks(stale), '/p/', read)).toEqual(['/p/ block 1 (diff): differs from examples/a/src/main.rs#x']);
+		expect(problems(codeBlocks(fromHtml(block('diff', '+fn x() {}'))), '/p/', read)).toHaveLength(1);
 	});
 });

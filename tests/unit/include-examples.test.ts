@@ -105,3 +105,22 @@ describe('callouts', () => {
 		expect(() => attachCallouts(t.children, 0, lesson)).toThrow(/an ordered list/);
 	});
 });
+
+describe('include step: a lesson step as a diff', () => {
+	it('renders the change between two regions in Expressive Code diff syntax', () => {
+		const node = fence('include="demo/src/main.rs#greet" diff-from="demo/must-fail/moved.rs"');
+		const line = includeInto(node, lesson, root)!;
+		expect(node.lang).toBe('diff');
+		expect(node.meta).toBe('lang="rust" title="src/main.rs"');
+		expect(node.value.split('\n').every((l) => /^[-+ ]/.test(l))).toBe(true);
+		expect(node.value).toContain('+fn greet()');
+		expect(node.value).toContain('-    let s = String::from("x");');
+		expect(line.data?.hProperties).toMatchObject({ dataDiffFrom: 'demo/must-fail/moved.rs' });
+	});
+
+	it('names the lesson when the diff-from region is missing', () => {
+		expect(() => includeInto(fence('include="demo/src/main.rs" diff-from="demo/src/main.rs#nope"'), lesson, root)).toThrow(
+			/^src\/content\/docs\/part\/lesson.mdx: include="demo\/src\/main.rs": .*no anchor "nope"/,
+		);
+	});
+});
