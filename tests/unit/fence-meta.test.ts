@@ -22,6 +22,12 @@ describe('fence meta', () => {
 		expect(parseMeta(`title=${quote(value)}`)[0]?.value).toBe(value);
 	});
 
+	it("keeps Expressive Code's bare text markers and regexes", () => {
+		expect(withoutKeys(parseMeta('include="a.rs" "/users/:id" /fn \\w+/ ins={3}'), ['include'])).toBe(
+			'"/users/:id" /fn \\w+/ ins={3}',
+		);
+	});
+
 	it('treats an empty meta as no entries', () => {
 		expect(parseMeta(null)).toEqual([]);
 	});
