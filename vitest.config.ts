@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 // Three kinds of test, as in ../shared/notes/models.md:
-// unit (pure functions), site (the built dist/), browser (real Chromium).
+// unit (pure functions), examples (the committed wasm), site (the built
+// dist/), browser (real Chromium).
 export default defineConfig({
 	test: {
 		projects: [
 			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			{ test: { name: 'examples', include: ['tests/examples/**/*.test.ts'] } },
 			{ test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/site/require-build.ts'] } },
 			{
 				test: {

@@ -1,0 +1,77 @@
+/**
+ * `npm run wasm`: builds every runnable example to wasm32-wasip1, copies it
+ * and its sample files to public/wasm/<crate path>/, and writes
+ * public/wasm/manifest.json (example, source hash, size). The outputs are
+ * committed, so serving the site needs only Node; the tests fail when one is
+ * stale against its sources.
+ *
+ * Toolchain: where rustup has the wasm32-wasip1 target, a plain
+ * `cargo build --target wasm32-wasip1`. Otherwise Debian's rustc-web, which
+ * ships std's sources, builds std for the target itself
+ * (../shared/notes/toolchain.md): as root the packages are installed here.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { examplesRoot } from '../src/examples/workspace.ts';
+import { allRunnables, manifestPath, sourceHash, wasmRoot, wasmUrl, type Manifest } from '../src/examples/runnable.ts';
+
+const TARGET = 'wasm32-wasip1';
+const targetDir = join(examplesRoot, 'target/wasm');
+
+function rustupHasTarget(): boolean {
+	const listed = spawnSync('rustup', ['target', 'list', '--installed'], { encoding: 'utf8' });
+	return listed.status === 0 && listed.stdout.split('\n').includes(TARGET);
+}
+
+const DEBIAN_PACKAGES = ['rustc-web', 'cargo-web', 'rust-web-src', 'wasi-libc', 'lld'];
+
+function ensureDebianToolchain(): void {
+	if (existsSync('/usr/bin/wasm-ld') && existsSync('/usr/lib/wasm32-wasi/crt1-command.o') && existsSync('/usr/bin/cargo')) return;
+	if (process.getuid?.() !== 0) {
+		throw new Error(`building wasm needs ${DEBIAN_PACKAGES.join(' ')}; install them with: sudo apt-get install -y ${DEBIAN_PACKAGES.join(' ')}`);
+	}
+	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+	execFileSync('apt-get', ['install', '-y', '-qq', ...DEBIAN_PACKAGES], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function build(packages: string[]): { command: string; describe: string } {
+	const args = ['build', '--release', '--locked', '--target', TARGET, '--target-dir', targetDir, ...packages.flatMap((p) => ['-p', p])];
+	if (rustupHasTarget()) {
+		execFileSync('cargo', args, { cwd: examplesRoot, stdio: 'inherit' });
+		return { command: 'cargo', describe: `cargo build --release --target ${TARGET} (rustup target)` };
+	}
+	ensureDebianToolchain();
+	const env = {
+		...process.env,
+		RUSTC: '/usr/bin/rustc',
+		RUSTC_BOOTSTRAP: '1',
+		CARGO_TARGET_WASM32_WASIP1_LINKER: '/usr/bin/wasm-ld',
+		RUSTFLAGS: '-C link-self-contained=no -L /usr/lib/wasm32-wasi -C link-arg=/usr/lib/wasm32-wasi/crt1-command.o',
+	};
+	execFileSync('/usr/bin/cargo', [...args, '-Zbuild-std=std,panic_abort'], { cwd: examplesRoot, stdio: 'inherit', env });
+	const version = execFileSync('/usr/bin/rustc', ['--version'], { encoding: 'utf8' }).trim();
+	return { command: '/usr/bin/cargo', describe: `${version} with -Zbuild-std (Debian rustc-web)` };
+}
+
+const runnables = allRunnables();
+const { describe } = build([...new Set(runnables.map((r) => r.crate))]);
+
+rmSync(wasmRoot, { recursive: true, force: true });
+const manifest: Manifest = { toolchain: describe, examples: [] };
+for (const r of runnables) {
+	const built = join(targetDir, TARGET, 'release', `${r.bin}.wasm`);
+	const url = wasmUrl(r);
+	const out = join(wasmRoot, url.replace(/^\/wasm\//, ''));
+	mkdirSync(dirname(out), { recursive: true });
+	copyFileSync(built, out);
+	for (const file of r.files) {
+		mkdirSync(dirname(join(wasmRoot, r.example, file)), { recursive: true });
+		copyFileSync(join(examplesRoot, r.example, file), join(wasmRoot, r.example, file));
+	}
+	const bytes = readFileSync(out).length;
+	manifest.examples.push({ example: r.example, bin: r.bin, wasm: url, sourceHash: sourceHash(r), bytes });
+	console.log(`${url}: ${bytes} bytes`);
+}
+writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
+console.log(`wrote ${manifestPath} (${manifest.examples.length} examples)`);

@@ -1,0 +1,153 @@
+/**
+ * Runnable examples: the binaries a lesson can run in the page, compiled to
+ * wasm32-wasip1 and committed under public/wasm/ with a manifest. Declared in
+ * each crate's Cargo.toml as `[[package.metadata.runnable]]` (bin, args,
+ * files, stdin, capture). Shared by the wasm build script, the staleness
+ * check, the Node WASI check and the include step that puts a Run button
+ * under the block.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
+import { crateOf, examplesRoot, readCrate, workspaceCrates, type Crate } from './workspace.ts';
+
+export const wasmRoot = fileURLToPath(new URL('../../public/wasm/', import.meta.url));
+export const manifestPath = join(wasmRoot, 'manifest.json');
+
+export interface Runnable {
+	/** The crate's folder under examples/, e.g. getting-started/status-count. */
+	example: string;
+	crate: string;
+	bin: string;
+	/** The binary's source, relative to examples/. */
+	source: string;
+	args: string[];
+	/** Sample files, relative to the crate, mounted at the same paths. */
+	files: string[];
+	/** Standard input, or none. */
+	stdin: string;
+	/** The transcript the lesson shows for these defaults, relative to the crate. */
+	capture: string | undefined;
+}
+
+export interface ManifestEntry {
+	example: string;
+	bin: string;
+	/** URL path of the .wasm in the built site. */
+	wasm: string;
+	/** sha256 of everything the build reads: see sourceHash(). */
+	sourceHash: string;
+	bytes: number;
+}
+
+export interface Manifest {
+	/** How the committed binaries were built, for the reader of the file. */
+	toolchain: string;
+	examples: ManifestEntry[];
+}
+
+type Table = Record<string, unknown>;
+
+function binPath(crate: Crate, bin: string, manifest: Table): string {
+	const declared = ((manifest['bin'] as Table[] | undefined) ?? []).find((b) => b['name'] === bin);
+	if (declared) return String(declared['path']);
+	if (bin === crate.name) return 'src/main.rs';
+	return `src/bin/${bin}.rs`;
+}
+
+/** The runnable binaries one crate declares. */
+export function runnablesOf(crate: Crate, root: string = examplesRoot): Runnable[] {
+	const manifest = parse(readFileSync(join(crate.dir, 'Cargo.toml'), 'utf8')) as Table;
+	const pkg = (manifest['package'] ?? {}) as Table;
+	const declared = ((pkg['metadata'] as Table | undefined)?.['runnable'] as Table[] | undefined) ?? [];
+	const example = relative(root, crate.dir).split(sep).join('/');
+	return declared.map((spec) => {
+		const bin = String(spec['bin'] ?? crate.name);
+		const files = ((spec['files'] as string[] | undefined) ?? []).map(String);
+		for (const file of files) {
+			if (!existsSync(join(crate.dir, file))) throw new Error(`${crate.name}: runnable ${bin} mounts ${file}, which does not exist`);
+		}
+		return {
+			example,
+			crate: crate.name,
+			bin,
+			source: `${example}/${binPath(crate, bin, manifest)}`,
+			args: ((spec['args'] as string[] | undefined) ?? []).map(String),
+			files,
+			stdin: typeof spec['stdin'] === 'string' ? spec['stdin'] : '',
+			capture: typeof spec['capture'] === 'string' ? spec['capture'] : undefined,
+		};
+	});
+}
+
+export function allRunnables(root: string = examplesRoot): Runnable[] {
+	return workspaceCrates(root).flatMap((crate) => runnablesOf(crate, root));
+}
+
+/** The runnable whose binary is built from `source` (relative to examples/), if any. */
+export function runnableFor(source: string, root: string = examplesRoot): Runnable | undefined {
+	return runnablesOf(crateOf(join(root, source), root), root).find((r) => r.source === source);
+}
+
+/** URL path of a runnable's .wasm (named after its crate path) and of its mounted files. */
+export function wasmUrl(r: Pick<Runnable, 'example' | 'bin'>): string {
+	return `/wasm/${r.example}/${r.bin}.wasm`;
+}
+export function fileUrl(r: Pick<Runnable, 'example'>, file: string): string {
+	return `/wasm/${r.example}/${file}`;
+}
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Hash of everything a runnable's build reads: the crate's manifest and Rust
+ * sources, its sample files, and the locked versions of its dependencies.
+ * Saved outputs (captures/, *.stderr) are left out: they do not change the
+ * binary.
+ */
+export function sourceHash(r: Runnable, root: string = examplesRoot): string {
+	const crateDir = join(root, r.example);
+	const inputs = filesUnder(crateDir)
+		.map((file) => relative(crateDir, file).split(sep).join('/'))
+		.filter((file) => file === 'Cargo.toml' || file.endsWith('.rs') || r.files.includes(file))
+		.sort();
+	const hash = createHash('sha256');
+	for (const file of inputs) {
+		hash.update(`${file}\0`);
+		hash.update(readFileSync(join(crateDir, file)));
+		hash.update('\0');
+	}
+	const crate = readCrate(crateDir, root);
+	hash.update(crate.tested.map((d) => `${d.name} ${d.version}`).join('\n'));
+	return hash.digest('hex');
+}
+
+export function readManifest(path: string = manifestPath): Manifest {
+	if (!existsSync(path)) return { toolchain: '', examples: [] };
+	return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+}
+
+/** What is stale or missing among the committed binaries; empty when all are current. */
+export function staleRunnables(runnables: Runnable[], manifest: Manifest, root: string = examplesRoot, wasmDir: string = wasmRoot): string[] {
+	return runnables.flatMap((r) => {
+		const name = `${r.example} (bin ${r.bin})`;
+		const entry = manifest.examples.find((e) => e.example === r.example && e.bin === r.bin);
+		if (!entry) return [`${name}: no committed .wasm in public/wasm/manifest.json`];
+		const file = join(wasmDir, entry.wasm.replace(/^\/wasm\//, ''));
+		if (!existsSync(file)) return [`${name}: ${entry.wasm} is missing`];
+		if (readFileSync(file).length !== entry.bytes) return [`${name}: ${entry.wasm} does not match the manifest's size`];
+		const differ = r.files.filter((f) => {
+			const copy = join(wasmDir, r.example, f);
+			return !existsSync(copy) || !readFileSync(copy).equals(readFileSync(join(root, r.example, f)));
+		});
+		if (differ.length) return [`${name}: sample files in public/wasm differ from examples/: ${differ.join(', ')}`];
+		if (entry.sourceHash !== sourceHash(r, root)) return [`${name}: ${entry.wasm} is stale: its sources changed since it was built`];
+		return [];
+	});
+}

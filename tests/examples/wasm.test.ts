@@ -1,0 +1,32 @@
+// The committed .wasm files are current, and each prints, under Node's WASI
+// with its lesson's arguments and files, exactly what the lesson shows.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRunnables, readManifest, staleRunnables, wasmRoot, wasmUrl } from '../../src/examples/runnable.ts';
+import { examplesRoot } from '../../src/examples/workspace.ts';
+import { runWasi } from './wasi.ts';
+
+const runnables = allRunnables();
+
+describe('committed wasm', () => {
+	it('declares runnable examples', () => {
+		expect(runnables.length).toBeGreaterThan(0);
+	});
+
+	it('is current for every runnable example (else run `npm run wasm`)', () => {
+		expect(staleRunnables(runnables, readManifest())).toEqual([]);
+	});
+
+	it.each(runnables.filter((r) => r.capture).map((r) => [`${r.example} ${r.bin}`, r] as const))(
+		'%s prints what its lesson shows',
+		async (_, r) => {
+			const files = Object.fromEntries(r.files.map((f) => [f, join(examplesRoot, r.example, f)]));
+			const run = await runWasi(join(wasmRoot, wasmUrl(r).replace('/wasm/', '')), r.bin, r.args, files, r.stdin);
+			const transcript = readFileSync(join(examplesRoot, r.example, r.capture!), 'utf8');
+			const shown = transcript.slice(transcript.indexOf('\n') + 1);
+			expect(run.stdout + run.stderr).toBe(shown);
+			expect(run.exitCode).toBe(0);
+		},
+	);
+});

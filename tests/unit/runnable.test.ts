@@ -1,0 +1,73 @@
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runnableFor, runnablesOf, sourceHash, staleRunnables, wasmUrl, type Manifest } from '../../src/examples/runnable.ts';
+import { readCrate } from '../../src/examples/workspace.ts';
+
+const fixture = join(import.meta.dirname, '../fixtures/examples-workspace');
+
+/** A copy of the fixture workspace and a public/wasm folder built for it. */
+function setUp() {
+	const root = mkdtempSync(join(tmpdir(), 'examples-'));
+	cpSync(fixture, root, { recursive: true });
+	const [runnable] = runnablesOf(readCrate(join(root, 'demo'), root), root);
+	const wasmDir = mkdtempSync(join(tmpdir(), 'wasm-'));
+	mkdirSync(join(wasmDir, 'demo'), { recursive: true });
+	writeFileSync(join(wasmDir, 'demo/demo.wasm'), Buffer.alloc(42));
+	cpSync(join(root, 'demo/data.txt'), join(wasmDir, 'demo/data.txt'));
+	const manifest: Manifest = {
+		toolchain: 'test',
+		examples: [{ example: 'demo', bin: 'demo', wasm: wasmUrl(runnable!), sourceHash: sourceHash(runnable!, root), bytes: 42 }],
+	};
+	return { root, runnable: runnable!, wasmDir, manifest };
+}
+
+describe('runnable examples', () => {
+	it('reads the runnable declaration and names the wasm after the crate path', () => {
+		const { runnable } = setUp();
+		expect(runnable).toMatchObject({ example: 'demo', bin: 'demo', source: 'demo/src/main.rs', args: ['data.txt'], files: ['data.txt'] });
+		expect(wasmUrl(runnable)).toBe('/wasm/demo/demo.wasm');
+	});
+
+	it('finds the runnable for a binary source, and none for other files', () => {
+		expect(runnableFor('demo/src/main.rs', fixture)?.bin).toBe('demo');
+		expect(runnableFor('demo/must-fail/moved.rs', fixture)).toBeUndefined();
+	});
+
+	it('accepts a build that matches its sources', () => {
+		const { root, runnable, wasmDir, manifest } = setUp();
+		expect(staleRunnables([runnable], manifest, root, wasmDir)).toEqual([]);
+	});
+
+	it('names the example when a source changed since the build', () => {
+		const { root, runnable, wasmDir, manifest } = setUp();
+		appendFileSync(join(root, 'demo/src/main.rs'), '// edited\n');
+		expect(staleRunnables([runnable], manifest, root, wasmDir)).toEqual([
+			'demo (bin demo): /wasm/demo/demo.wasm is stale: its sources changed since it was built',
+		]);
+	});
+
+	it('ignores saved outputs, which do not change the binary', () => {
+		const { root, runnable, manifest, wasmDir } = setUp();
+		mkdirSync(join(root, 'demo/captures'));
+		writeFileSync(join(root, 'demo/captures/run.txt'), '$ cargo run\n');
+		expect(staleRunnables([runnable], manifest, root, wasmDir)).toEqual([]);
+	});
+
+	it('catches a changed dependency version, a missing binary, a wrong size and a drifted sample file', () => {
+		const { root, runnable, wasmDir, manifest } = setUp();
+		expect(staleRunnables([runnable], { ...manifest, examples: [] }, root, wasmDir)).toEqual([
+			'demo (bin demo): no committed .wasm in public/wasm/manifest.json',
+		]);
+		const wrongSize = { ...manifest, examples: [{ ...manifest.examples[0]!, bytes: 7 }] };
+		expect(staleRunnables([runnable], wrongSize, root, wasmDir)[0]).toMatch(/does not match the manifest's size/);
+		writeFileSync(join(wasmDir, 'demo/data.txt'), 'edited copy');
+		expect(staleRunnables([runnable], manifest, root, wasmDir)[0]).toMatch(/sample files in public\/wasm differ/);
+		const lock = join(root, 'Cargo.lock');
+		cpSync(lock, lock + '.bak');
+		writeFileSync(lock, readFileSync(lock, 'utf8').replace('1.0.229', '1.0.230'));
+		cpSync(join(root, 'demo/data.txt'), join(wasmDir, 'demo/data.txt'));
+		expect(staleRunnables([runnable], manifest, root, wasmDir)[0]).toMatch(/is stale/);
+	});
+});
