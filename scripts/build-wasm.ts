@@ -1,7 +1,8 @@
 /**
  * `npm run wasm`: builds every runnable example to wasm32-wasip1, copies it
- * and its sample files to public/wasm/<crate path>/, and writes
- * public/wasm/manifest.json (example, source hash, size). The outputs are
+ * and its sample files to public/wasm/<crate path>/ (test-only programs to
+ * tests/fixtures/wasm/), and writes a manifest.json in each (example, source
+ * hash, size). The outputs are
  * committed, so serving the site needs only Node; the tests fail when one is
  * stale against its sources.
  *
@@ -14,7 +15,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { examplesRoot } from '../src/examples/workspace.ts';
-import { allRunnables, manifestPath, sourceHash, wasmRoot, wasmUrl, type Manifest } from '../src/examples/runnable.ts';
+import { allRunnables, outputDir, sourceHash, wasmUrl, type Manifest } from '../src/examples/runnable.ts';
 
 const TARGET = 'wasm32-wasip1';
 const targetDir = join(examplesRoot, 'target/wasm');
@@ -57,21 +58,26 @@ function build(packages: string[]): { command: string; describe: string } {
 const runnables = allRunnables();
 const { describe } = build([...new Set(runnables.map((r) => r.crate))]);
 
-rmSync(wasmRoot, { recursive: true, force: true });
-const manifest: Manifest = { toolchain: describe, examples: [] };
+const manifests = new Map<string, Manifest>();
 for (const r of runnables) {
-	const built = join(targetDir, TARGET, 'release', `${r.bin}.wasm`);
+	const dir = outputDir(r);
+	if (!manifests.has(dir)) {
+		rmSync(dir, { recursive: true, force: true });
+		manifests.set(dir, { toolchain: describe, examples: [] });
+	}
 	const url = wasmUrl(r);
-	const out = join(wasmRoot, url.replace(/^\/wasm\//, ''));
+	const out = join(dir, url.replace(/^\/wasm\//, ''));
 	mkdirSync(dirname(out), { recursive: true });
-	copyFileSync(built, out);
+	copyFileSync(join(targetDir, TARGET, 'release', `${r.bin}.wasm`), out);
 	for (const file of r.files) {
-		mkdirSync(dirname(join(wasmRoot, r.example, file)), { recursive: true });
-		copyFileSync(join(examplesRoot, r.example, file), join(wasmRoot, r.example, file));
+		mkdirSync(dirname(join(dir, r.example, file)), { recursive: true });
+		copyFileSync(join(examplesRoot, r.example, file), join(dir, r.example, file));
 	}
 	const bytes = readFileSync(out).length;
-	manifest.examples.push({ example: r.example, bin: r.bin, wasm: url, sourceHash: sourceHash(r), bytes });
-	console.log(`${url}: ${bytes} bytes`);
+	manifests.get(dir)!.examples.push({ example: r.example, bin: r.bin, wasm: url, sourceHash: sourceHash(r), bytes });
+	console.log(`${out}: ${bytes} bytes`);
 }
-writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
-console.log(`wrote ${manifestPath} (${manifest.examples.length} examples)`);
+for (const [dir, manifest] of manifests) {
+	writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
+	console.log(`wrote ${join(dir, 'manifest.json')} (${manifest.examples.length} programs)`);
+}

@@ -13,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 import { crateOf, examplesRoot, readCrate, workspaceCrates, type Crate } from './workspace.ts';
 
+/** Published with the site. */
 export const wasmRoot = fileURLToPath(new URL('../../public/wasm/', import.meta.url));
-export const manifestPath = join(wasmRoot, 'manifest.json');
+/** Test-only programs (`fixture = true`), never published. */
+export const fixtureWasmRoot = fileURLToPath(new URL('../../tests/fixtures/wasm/', import.meta.url));
 
 export interface Runnable {
 	/** The crate's folder under examples/, e.g. getting-started/status-count. */
@@ -30,6 +32,8 @@ export interface Runnable {
 	stdin: string;
 	/** The transcript the lesson shows for these defaults, relative to the crate. */
 	capture: string | undefined;
+	/** A test-only program: built into tests/fixtures/wasm/, not public/wasm/. */
+	fixture: boolean;
 }
 
 export interface ManifestEntry {
@@ -78,6 +82,7 @@ export function runnablesOf(crate: Crate, root: string = examplesRoot): Runnable
 			files,
 			stdin: typeof spec['stdin'] === 'string' ? spec['stdin'] : '',
 			capture: typeof spec['capture'] === 'string' ? spec['capture'] : undefined,
+			fixture: spec['fixture'] === true,
 		};
 	});
 }
@@ -128,17 +133,25 @@ export function sourceHash(r: Runnable, root: string = examplesRoot): string {
 	return hash.digest('hex');
 }
 
-export function readManifest(path: string = manifestPath): Manifest {
+/** The folder a runnable's .wasm, sample files and manifest.json go to. */
+export function outputDir(r: Pick<Runnable, 'fixture'>): string {
+	return r.fixture ? fixtureWasmRoot : wasmRoot;
+}
+
+export function readManifest(dir: string): Manifest {
+	const path = join(dir, 'manifest.json');
 	if (!existsSync(path)) return { toolchain: '', examples: [] };
 	return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
 }
 
 /** What is stale or missing among the committed binaries; empty when all are current. */
-export function staleRunnables(runnables: Runnable[], manifest: Manifest, root: string = examplesRoot, wasmDir: string = wasmRoot): string[] {
+export function staleRunnables(runnables: Runnable[], root: string = examplesRoot, dirFor: (r: Runnable) => string = outputDir): string[] {
 	return runnables.flatMap((r) => {
+		const wasmDir = dirFor(r);
+		const manifest = readManifest(wasmDir);
 		const name = `${r.example} (bin ${r.bin})`;
 		const entry = manifest.examples.find((e) => e.example === r.example && e.bin === r.bin);
-		if (!entry) return [`${name}: no committed .wasm in public/wasm/manifest.json`];
+		if (!entry) return [`${name}: no committed .wasm in ${relative(join(root, '..'), wasmDir)}/manifest.json`];
 		const file = join(wasmDir, entry.wasm.replace(/^\/wasm\//, ''));
 		if (!existsSync(file)) return [`${name}: ${entry.wasm} is missing`];
 		if (readFileSync(file).length !== entry.bytes) return [`${name}: ${entry.wasm} does not match the manifest's size`];
@@ -146,7 +159,7 @@ export function staleRunnables(runnables: Runnable[], manifest: Manifest, root: 
 			const copy = join(wasmDir, r.example, f);
 			return !existsSync(copy) || !readFileSync(copy).equals(readFileSync(join(root, r.example, f)));
 		});
-		if (differ.length) return [`${name}: sample files in public/wasm differ from examples/: ${differ.join(', ')}`];
+		if (differ.length) return [`${name}: sample files next to the .wasm differ from examples/: ${differ.join(', ')}`];
 		if (entry.sourceHash !== sourceHash(r, root)) return [`${name}: ${entry.wasm} is stale: its sources changed since it was built`];
 		return [];
 	});

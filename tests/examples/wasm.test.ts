@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allRunnables, readManifest, staleRunnables, wasmRoot, wasmUrl } from '../../src/examples/runnable.ts';
+import { allRunnables, outputDir, staleRunnables, wasmUrl } from '../../src/examples/runnable.ts';
 import { examplesRoot } from '../../src/examples/workspace.ts';
 import { runWasi } from './wasi.ts';
 
@@ -15,14 +15,14 @@ describe('committed wasm', () => {
 	});
 
 	it('is current for every runnable example (else run `npm run wasm`)', () => {
-		expect(staleRunnables(runnables, readManifest())).toEqual([]);
+		expect(staleRunnables(runnables)).toEqual([]);
 	});
 
 	it.each(runnables.filter((r) => r.capture).map((r) => [`${r.example} ${r.bin}`, r] as const))(
 		'%s prints what its lesson shows',
 		async (_, r) => {
 			const files = Object.fromEntries(r.files.map((f) => [f, join(examplesRoot, r.example, f)]));
-			const run = await runWasi(join(wasmRoot, wasmUrl(r).replace('/wasm/', '')), r.bin, r.args, files, r.stdin);
+			const run = await runWasi(join(outputDir(r), wasmUrl(r).replace('/wasm/', '')), r.bin, r.args, files, r.stdin);
 			const transcript = readFileSync(join(examplesRoot, r.example, r.capture!), 'utf8');
 			const shown = transcript.slice(transcript.indexOf('\n') + 1);
 			expect(run.stdout + run.stderr).toBe(shown);

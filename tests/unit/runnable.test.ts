@@ -20,7 +20,10 @@ function setUp() {
 		toolchain: 'test',
 		examples: [{ example: 'demo', bin: 'demo', wasm: wasmUrl(runnable!), sourceHash: sourceHash(runnable!, root), bytes: 42 }],
 	};
-	return { root, runnable: runnable!, wasmDir, manifest };
+	const save = (m: Manifest) => writeFileSync(join(wasmDir, 'manifest.json'), JSON.stringify(m));
+	save(manifest);
+	const stale = () => staleRunnables([runnable!], root, () => wasmDir);
+	return { root, runnable: runnable!, wasmDir, manifest, save, stale };
 }
 
 describe('runnable examples', () => {
@@ -36,38 +39,37 @@ describe('runnable examples', () => {
 	});
 
 	it('accepts a build that matches its sources', () => {
-		const { root, runnable, wasmDir, manifest } = setUp();
-		expect(staleRunnables([runnable], manifest, root, wasmDir)).toEqual([]);
+		expect(setUp().stale()).toEqual([]);
 	});
 
 	it('names the example when a source changed since the build', () => {
-		const { root, runnable, wasmDir, manifest } = setUp();
+		const { root, stale } = setUp();
 		appendFileSync(join(root, 'demo/src/main.rs'), '// edited\n');
-		expect(staleRunnables([runnable], manifest, root, wasmDir)).toEqual([
+		expect(stale()).toEqual([
 			'demo (bin demo): /wasm/demo/demo.wasm is stale: its sources changed since it was built',
 		]);
 	});
 
 	it('ignores saved outputs, which do not change the binary', () => {
-		const { root, runnable, manifest, wasmDir } = setUp();
+		const { root, stale } = setUp();
 		mkdirSync(join(root, 'demo/captures'));
 		writeFileSync(join(root, 'demo/captures/run.txt'), '$ cargo run\n');
-		expect(staleRunnables([runnable], manifest, root, wasmDir)).toEqual([]);
+		expect(stale()).toEqual([]);
 	});
 
 	it('catches a changed dependency version, a missing binary, a wrong size and a drifted sample file', () => {
-		const { root, runnable, wasmDir, manifest } = setUp();
-		expect(staleRunnables([runnable], { ...manifest, examples: [] }, root, wasmDir)).toEqual([
-			'demo (bin demo): no committed .wasm in public/wasm/manifest.json',
-		]);
-		const wrongSize = { ...manifest, examples: [{ ...manifest.examples[0]!, bytes: 7 }] };
-		expect(staleRunnables([runnable], wrongSize, root, wasmDir)[0]).toMatch(/does not match the manifest's size/);
+		const { root, wasmDir, manifest, save, stale } = setUp();
+		save({ ...manifest, examples: [] });
+		expect(stale()[0]).toMatch(/^demo \(bin demo\): no committed .wasm in .*manifest.json$/);
+		save({ ...manifest, examples: [{ ...manifest.examples[0]!, bytes: 7 }] });
+		expect(stale()[0]).toMatch(/does not match the manifest's size/);
+		save(manifest);
 		writeFileSync(join(wasmDir, 'demo/data.txt'), 'edited copy');
-		expect(staleRunnables([runnable], manifest, root, wasmDir)[0]).toMatch(/sample files in public\/wasm differ/);
+		expect(stale()[0]).toMatch(/sample files next to the .wasm differ/);
 		const lock = join(root, 'Cargo.lock');
 		cpSync(lock, lock + '.bak');
 		writeFileSync(lock, readFileSync(lock, 'utf8').replace('1.0.229', '1.0.230'));
 		cpSync(join(root, 'demo/data.txt'), join(wasmDir, 'demo/data.txt'));
-		expect(staleRunnables([runnable], manifest, root, wasmDir)[0]).toMatch(/is stale/);
+		expect(stale()[0]).toMatch(/is stale/);
 	});
 });
