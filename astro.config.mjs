@@ -7,13 +7,21 @@ import { sidebar } from './src/curriculum.ts';
 import { remarkIncludeExamples } from './src/markdown/remark-include-examples.ts';
 import { ecCallouts } from './src/markdown/ec-callouts.ts';
 
+/**
+ * Where edited code in a Run panel is compiled and run: a server speaking the
+ * Rust Playground's execute API. Point it at `npm run playground` for a room
+ * without internet, e.g. PLAYGROUND_URL=http://127.0.0.1:3344 npm run dev.
+ * Default: https://play.rust-lang.org
+ */
+const playground = process.env.PLAYGROUND_URL ?? 'https://play.rust-lang.org';
+
 export default defineConfig({
 	markdown: {
 		// The unified (remark) pipeline, so lessons can pull code from
 		// examples/ with a plain remark plugin; Starlight and Expressive Code
 		// both support it.
 		processor: unified({
-			remarkPlugins: [remarkIncludeExamples],
+			remarkPlugins: [[remarkIncludeExamples, { playground }]],
 		}),
 	},
 	integrations: [
@@ -26,8 +34,10 @@ export default defineConfig({
 			components: {
 				// Adds a label fix to Starlight's search button; see the file.
 				Search: './src/components/Search.astro',
+				// Adds the Run panels' intent loader to pages that have one.
+				MarkdownContent: './src/components/MarkdownContent.astro',
 			},
-			customCss: ['./src/styles/code-notes.css'],
+			customCss: ['./src/styles/code-notes.css', './src/styles/runner.css'],
 			expressiveCode: {
 				plugins: [ecCallouts()],
 				// Long lines wrap (indentation kept) instead of scrolling: the

@@ -12,6 +12,8 @@
  * Flags:
  * - `diff-from="path#anchor"`: show the step from that region to this one
  *   as a diff (deleted and inserted lines marked by Expressive Code).
+ * - `runnable`: the file is a binary declared runnable in its crate; a Run
+ *   panel goes under the block (see ./runner-markup.ts).
  * - `must-fail`: the file is a snippet declared in its crate's
  *   [package.metadata.must-fail]; the line under it says how it fails.
  * - `callout="text"` (repeatable): numbered notes; see ./callouts.ts.
@@ -25,13 +27,21 @@ import type { Code, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile';
 import { extract } from '../examples/anchors.ts';
 import { lineDiff } from '../examples/line-diff.ts';
+import { runnableFor } from '../examples/runnable.ts';
 import { crateOf, examplesRoot, type Failure } from '../examples/workspace.ts';
+import { runnerMarkup } from './runner-markup.ts';
 import { attachCallouts, CALLOUT_KEY } from './callouts.ts';
 import { parseMeta, quote, withoutKeys } from './fence-meta.ts';
 
 export const INCLUDE_KEY = 'include';
 export const MUST_FAIL_KEY = 'must-fail';
 export const DIFF_FROM_KEY = 'diff-from';
+export const RUNNABLE_KEY = 'runnable';
+
+/** Where edited code is sent; set in astro.config.mjs. */
+export interface IncludeOptions {
+	playground: string;
+}
 
 /** Where a shown block came from, as the `data-source` attribute records it. */
 export function sourceRef(path: string, anchor: string | undefined): string {
@@ -78,8 +88,8 @@ function provenance(path: string, anchor: string | undefined, root: string, from
 	};
 }
 
-/** Replaces one include fence's body; returns the provenance line to put under it. */
-export function includeInto(node: Code, lesson: string, root: string = examplesRoot): Paragraph | undefined {
+/** Replaces one include fence's body; returns what goes under it (the source line, and a Run panel). */
+export function includeInto(node: Code, lesson: string, root: string = examplesRoot, playground = ''): Paragraph[] | undefined {
 	const entries = parseMeta(node.meta);
 	const include = entries.find((e) => e.key === INCLUDE_KEY)?.value;
 	if (include === undefined) return undefined;
@@ -98,10 +108,10 @@ export function includeInto(node: Code, lesson: string, root: string = examplesR
 	};
 	const { path, anchor, text } = read(include);
 	const file = join(root, path);
+	const crate = crateOf(file, root);
 	const from = entries.find((e) => e.key === DIFF_FROM_KEY)?.value;
 	node.value = from === undefined ? text : lineDiff(read(from).text, text);
 
-	const crate = crateOf(file, root);
 	const snippet = crate.mustFail.find((m) => m.source === path);
 	const flagged = entries.some((e) => e.key === MUST_FAIL_KEY);
 	if (flagged && !snippet) fail(`marked must-fail, but ${crate.name}'s [package.metadata.must-fail] does not declare it`);
@@ -109,7 +119,15 @@ export function includeInto(node: Code, lesson: string, root: string = examplesR
 
 	// Expressive Code shows the title in the frame: the path inside the crate,
 	// as the learner's own project would have it.
-	const keep = withoutKeys(entries, [INCLUDE_KEY, MUST_FAIL_KEY, DIFF_FROM_KEY]);
+	const runnable = entries.some((e) => e.key === RUNNABLE_KEY) ? runnableFor(path, root) : undefined;
+	if (entries.some((e) => e.key === RUNNABLE_KEY) && (!runnable || anchor !== undefined || from !== undefined)) {
+		fail(
+			runnable
+				? 'a runnable block shows its whole file, without an anchor or a diff, so the code on the page is the code that runs'
+				: `marked runnable, but no [[package.metadata.runnable]] of ${crate.name} is built from ${path}`,
+		);
+	}
+	const keep = withoutKeys(entries, [INCLUDE_KEY, MUST_FAIL_KEY, DIFF_FROM_KEY, RUNNABLE_KEY]);
 	// Expressive Code's diff syntax, highlighted as the original language.
 	const asDiff = from === undefined ? '' : `lang=${quote(node.lang ?? 'text')}`;
 	if (from !== undefined) node.lang = 'diff';
@@ -117,20 +135,31 @@ export function includeInto(node: Code, lesson: string, root: string = examplesR
 	const hasTitle = entries.some((e) => e.key === 'title');
 	const title = isSource && !hasTitle ? `title=${quote(file.slice(crate.dir.length + 1) + (snippet ? ' (does not work)' : ''))}` : '';
 	node.meta = [keep, asDiff, title].filter(Boolean).join(' ') || null;
-	return provenance(path, anchor, root, from);
+	const under = [provenance(path, anchor, root, from)];
+	if (runnable) under.push(runnerMarkup(runnable, node.value, playground));
+	return under;
 }
 
 /** The remark plugin: every include fence in a lesson, then its callouts. */
-export function remarkIncludeExamples() {
+export function remarkIncludeExamples(options: IncludeOptions = { playground: 'https://play.rust-lang.org' }) {
 	return (tree: Root, file: VFile) => {
 		const lesson = file.path ? file.path.replace(/^.*?src\/content\/docs\//, 'src/content/docs/') : '(a lesson)';
 		const visit = (children: RootContent[]) => {
 			for (let i = 0; i < children.length; i++) {
 				const node = children[i]!;
 				if (node.type === 'code') {
-					const line = includeInto(node, lesson);
-					if (parseMeta(node.meta).some((e) => e.key === CALLOUT_KEY)) attachCallouts(children, i, lesson);
-					if (line) children.splice(++i, 0, line);
+					const under = includeInto(node, lesson, examplesRoot, options.playground);
+					const notes = parseMeta(node.meta).some((e) => e.key === CALLOUT_KEY);
+					if (notes) attachCallouts(children, i, lesson);
+					if (under) {
+						// The source line right under the block; a Run panel after the
+						// block's numbered notes, so code and notes read together.
+						const [line, ...panel] = under;
+						children.splice(i + 1, 0, line!);
+						const at = i + (notes ? 3 : 2);
+						children.splice(at, 0, ...panel);
+						i = at + panel.length - 1;
+					}
 				} else if ('children' in node) {
 					visit(node.children as RootContent[]);
 				}

@@ -13,7 +13,7 @@ const lineText = (p: Paragraph) => p.children.map((c) => ('value' in c ? c.value
 describe('include step', () => {
 	it('fills the fence with the anchor and titles it with the path in the crate', () => {
 		const node = fence('include="demo/src/main.rs#greet" {2}');
-		const line = includeInto(node, lesson, root)!;
+		const line = includeInto(node, lesson, root)![0]!;
 		expect(node.value).toBe('fn greet() -> &\'static str {\n    "hi"\n}');
 		expect(node.meta).toBe('{2} title="src/main.rs"');
 		expect(line.data?.hProperties).toEqual({ className: ['code-source'], dataSource: 'demo/src/main.rs#greet' });
@@ -46,7 +46,7 @@ describe('include step', () => {
 		expect(() => includeInto(fence('include="demo/must-fail/moved.rs"'), lesson, root)).toThrow(/mark the fence must-fail/);
 		expect(() => includeInto(fence('include="demo/src/main.rs" must-fail'), lesson, root)).toThrow(/does not declare it/);
 		const node = fence('include="demo/must-fail/moved.rs" must-fail');
-		const line = includeInto(node, lesson, root)!;
+		const line = includeInto(node, lesson, root)![0]!;
 		expect(node.meta).toBe('title="must-fail/moved.rs (does not work)"');
 		expect(lineText(line)).toContain('checked to fail to compile with error E0382');
 	});
@@ -109,7 +109,7 @@ describe('callouts', () => {
 describe('include step: a lesson step as a diff', () => {
 	it('renders the change between two regions in Expressive Code diff syntax', () => {
 		const node = fence('include="demo/src/main.rs#greet" diff-from="demo/must-fail/moved.rs"');
-		const line = includeInto(node, lesson, root)!;
+		const line = includeInto(node, lesson, root)![0]!;
 		expect(node.lang).toBe('diff');
 		expect(node.meta).toBe('lang="rust" title="src/main.rs"');
 		expect(node.value.split('\n').every((l) => /^[-+ ]/.test(l))).toBe(true);
@@ -122,5 +122,28 @@ describe('include step: a lesson step as a diff', () => {
 		expect(() => includeInto(fence('include="demo/src/main.rs" diff-from="demo/src/main.rs#nope"'), lesson, root)).toThrow(
 			/^src\/content\/docs\/part\/lesson.mdx: include="demo\/src\/main.rs": .*no anchor "nope"/,
 		);
+	});
+});
+
+describe('include step: runnable blocks', () => {
+	it('puts a Run panel with the defaults of the runnable under the source line', () => {
+		const node = fence('include="demo/src/main.rs" runnable');
+		const [line, panel] = includeInto(node, lesson, root, 'http://127.0.0.1:3344')!;
+		expect(line!.data?.hProperties).toMatchObject({ dataSource: 'demo/src/main.rs' });
+		expect(panel!.data?.hName).toBe('br-runner');
+		expect(panel!.data?.hProperties).toMatchObject({
+			dataWasm: '/wasm/demo/demo.wasm',
+			dataBin: 'demo',
+			dataFiles: JSON.stringify({ 'data.txt': '/wasm/demo/data.txt' }),
+			dataPlayground: 'http://127.0.0.1:3344',
+		});
+		expect(node.meta).toBe('title="src/main.rs"');
+	});
+
+	it('refuses runnable on a file that builds no runnable binary, or on an excerpt', () => {
+		expect(() => includeInto(fence('include="demo/must-fail/moved.rs" must-fail runnable'), lesson, root)).toThrow(
+			/marked runnable, but no \[\[package.metadata.runnable\]\] of demo is built from demo\/must-fail\/moved.rs/,
+		);
+		expect(() => includeInto(fence('include="demo/src/main.rs#greet" runnable'), lesson, root)).toThrow(/shows its whole file/);
 	});
 });

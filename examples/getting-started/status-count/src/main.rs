@@ -8,7 +8,8 @@ use std::io::{self, BufRead, BufReader};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let reader: Box<dyn BufRead> = match std::env::args().nth(1) {
+    let path = std::env::args().nth(1);
+    let reader: Box<dyn BufRead> = match path {
         Some(path) => match File::open(&path) {
             Ok(file) => Box::new(BufReader::new(file)),
             Err(error) => {
@@ -57,25 +58,4 @@ fn status_class(line: &str) -> Option<String> {
 // ANCHOR_END: status_class
 
 #[cfg(test)]
-mod tests {
-    use super::status_class;
-
-    #[test]
-    fn reads_the_status_after_the_request() {
-        let line = r#"10.0.0.1 - - [24/Nov/2026:10:00:00 +0000] "GET /users/7 HTTP/1.1" 404 19"#;
-        assert_eq!(status_class(line).as_deref(), Some("4xx"));
-    }
-
-    #[test]
-    fn combined_format_with_quoted_user_agent() {
-        let line = r#"10.0.0.1 - - [24/Nov/2026:10:00:00 +0000] "POST /users HTTP/1.1" 201 54 "-" "curl/8.5""#;
-        assert_eq!(status_class(line).as_deref(), Some("2xx"));
-    }
-
-    #[test]
-    fn lines_without_a_status_are_skipped() {
-        assert_eq!(status_class("garbage"), None);
-        assert_eq!(status_class(r#"x "GET / HTTP/1.1" 999 0"#), None);
-        assert_eq!(status_class(r#"x "GET / HTTP/1.1" - 0"#), None);
-    }
-}
+mod tests;

@@ -1,0 +1,218 @@
+/**
+ * <br-runner>: the Run panel under a runnable code block. The include step
+ * renders its markup (Run, Edit, Arguments, Standard input, the files); this
+ * module, loaded on the learner's first sign of intent, brings it to life.
+ *
+ * Unedited code runs the committed wasm in a Web Worker (./wasm-run.ts).
+ * Edited code goes to the Playground configured in astro.config.mjs
+ * (./playground-client.ts), since only a compiler can run it.
+ */
+import { splitArgs } from './args.ts';
+import type { CodeEditor } from './code-editor.ts';
+import { clearEdit, loadEdit, saveEdit } from './edit-store.ts';
+import { execute, playgroundLink, PlaygroundUnreachable } from './playground-client.ts';
+import { OUTPUT_CAP_BYTES, runWasm, TIME_LIMIT_MS, type EndReason } from './wasm-run.ts';
+
+const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+class Runner extends HTMLElement {
+	#wired = false;
+	#stop: (() => void) | undefined;
+	#editor: CodeEditor | undefined;
+	#host: HTMLElement | undefined;
+	#pending = '';
+	#flush = 0;
+
+	connectedCallback() {
+		if (this.#wired) return;
+		this.#wired = true;
+		this.addEventListener('click', (event) => {
+			const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+			if (!button || !this.contains(button)) return;
+			const action = button.dataset['action'];
+			if (action === 'run') void this.run();
+			else if (action === 'stop') this.#stop?.();
+			else if (action === 'edit') void this.edit();
+			else if (action === 'reset') this.reset();
+		});
+		this.#link.addEventListener('click', () => (this.#link.href = playgroundLink(this.code)));
+		this.addEventListener('keydown', (event) => {
+			// Ctrl/Cmd+Enter runs from the editor or any field of the panel.
+			if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+				event.preventDefault();
+				void this.run();
+			}
+		});
+		if (loadEdit(this.#key) !== undefined) void this.edit(false);
+	}
+
+	get #key() {
+		return this.dataset['source'] ?? '';
+	}
+	get #block(): HTMLElement | null {
+		// The include step puts the panel after the block's source line (and
+		// its numbered notes, if any); the block is just before that line.
+		let line = this.previousElementSibling;
+		while (line && !line.classList.contains('code-source')) line = line.previousElementSibling;
+		const block = line?.previousElementSibling;
+		return block?.classList.contains('expressive-code') ? (block as HTMLElement) : null;
+	}
+	get original(): string {
+		return (this.#block?.querySelector<HTMLElement>('button[data-code]')?.dataset['code'] ?? '').replaceAll('\u007f', '\n');
+	}
+	get code(): string {
+		return this.#editor?.code() ?? this.original;
+	}
+	get #link() {
+		return this.querySelector<HTMLAnchorElement>('a[data-playground-link]')!;
+	}
+	#part<T extends HTMLElement>(selector: string): T {
+		return this.querySelector<T>(selector)!;
+	}
+
+	#status(text: string) {
+		this.#part('[data-status]').textContent = text;
+	}
+
+	#write(text: string, stream: 'stdout' | 'stderr' | 'note') {
+		// Batched into one DOM update per frame: a chatty program must not
+		// make the page itself slow.
+		const output = this.#part('[data-output]');
+		if (stream === 'stdout') {
+			this.#pending += text;
+			this.#flush ||= requestAnimationFrame(() => this.#drain());
+			return;
+		}
+		this.#drain();
+		const span = document.createElement('span');
+		span.className = stream === 'stderr' ? 'runner-stderr' : 'runner-note';
+		span.textContent = text;
+		output.append(span);
+	}
+
+	#drain() {
+		cancelAnimationFrame(this.#flush);
+		this.#flush = 0;
+		if (this.#pending) this.#part('[data-output]').append(this.#pending);
+		this.#pending = '';
+	}
+
+	#begin(label: string) {
+		this.#stop?.();
+		this.#part('[data-result]').hidden = false;
+		this.#part('[data-output]').textContent = '';
+		this.#pending = '';
+		this.#status(label);
+		this.#part<HTMLButtonElement>('[data-action="stop"]').hidden = false;
+		this.toggleAttribute('data-running', true);
+	}
+
+	#finish(summary: string) {
+		this.#drain();
+		this.#stop = undefined;
+		this.#status(summary);
+		this.#part<HTMLButtonElement>('[data-action="stop"]').hidden = true;
+		this.toggleAttribute('data-running', false);
+	}
+
+	async run() {
+		const edited = this.#editor !== undefined && this.code !== this.original;
+		if (edited) return this.#runOnPlayground();
+		let args: string[];
+		try {
+			args = splitArgs(this.#part<HTMLInputElement>('input[name="args"]').value);
+		} catch (error) {
+			this.#part('[data-result]').hidden = false;
+			this.#status(`Not run: ${(error as Error).message}.`);
+			return;
+		}
+		this.#begin(`Running ${this.dataset['bin']}…`);
+		try {
+			this.#stop = await runWasm(
+				{
+					wasm: this.dataset['wasm']!,
+					bin: this.dataset['bin']!,
+					args,
+					stdin: this.#part<HTMLTextAreaElement>('textarea[name="stdin"]').value,
+					files: JSON.parse(this.dataset['files'] ?? '{}') as Record<string, string>,
+				},
+				{
+					output: (stream, text) => this.#write(text, stream),
+					exit: (code, panicked, ms) =>
+						this.#finish(panicked ? `Panicked: exit code ${code}, after ${seconds(ms)}.` : `Exited with code ${code} in ${seconds(ms)}.`),
+					crash: (message) => this.#finish(`The program crashed: ${message}`),
+					ended: (reason: EndReason, ms) => {
+						const why = {
+							stopped: `Stopped by you after ${seconds(ms)}.`,
+							'time-limit': `Stopped: still running after the ${TIME_LIMIT_MS / 1000} s time limit.`,
+							'output-cap': `Stopped: it printed more than ${OUTPUT_CAP_BYTES / 1024} KB, the output limit.`,
+						}[reason];
+						if (reason === 'output-cap') this.#write(`\n[output capped at ${OUTPUT_CAP_BYTES / 1024} KB]\n`, 'note');
+						this.#finish(why);
+					},
+				},
+			);
+		} catch (error) {
+			this.#finish(`Could not start the program: ${(error as Error).message}`);
+		}
+	}
+
+	async #runOnPlayground() {
+		this.#begin('Compiling and running your edited code on the Rust Playground…');
+		const controller = { cancelled: false };
+		this.#stop = () => {
+			controller.cancelled = true;
+			this.#finish('Stopped: the result of this run will be ignored.');
+		};
+		try {
+			const result = await execute(this.dataset['playground']!, this.code);
+			if (controller.cancelled) return;
+			if (result.stderr) this.#write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`, 'stderr');
+			this.#write(result.stdout, 'stdout');
+			const detail = result.exitDetail ? ` (${result.exitDetail})` : '';
+			this.#finish(result.success ? `Ran on the Playground${detail}.` : `Did not succeed on the Playground${detail}: see the messages above.`);
+		} catch (error) {
+			if (controller.cancelled) return;
+			this.#finish(error instanceof PlaygroundUnreachable ? error.message : `The Playground failed: ${(error as Error).message}`);
+		}
+	}
+
+	async edit(focus = true) {
+		if (this.#editor) return this.#editor.focus();
+		const block = this.#block;
+		if (!block) return;
+		const { mountEditor } = await import('./code-editor.ts');
+		// Before the block, so the block stays right above its source line.
+		const host = (this.#host = document.createElement('div'));
+		host.className = 'runner-editor';
+		block.before(host);
+		block.hidden = true;
+		const start = loadEdit(this.#key) ?? this.original;
+		this.#editor = mountEditor(host, start, `Edit ${this.dataset['bin']}: Rust code`, (code) => {
+			const saved = code === this.original ? (clearEdit(this.#key), true) : saveEdit(this.#key, code);
+			this.#part('[data-edit-note]').textContent = saved
+				? 'Edited code runs on the Rust Playground, without the arguments and input below. Your edit is kept in this browser.'
+				: 'Edited code runs on the Rust Playground. This browser would not store your edit, so it will be lost on reload.';
+		});
+		this.#part('[data-edit-note]').textContent =
+			start === this.original ? '' : 'Your saved edit is restored. Edited code runs on the Rust Playground, without the arguments and input below.';
+		this.#part<HTMLButtonElement>('[data-action="edit"]').hidden = true;
+		this.#part<HTMLButtonElement>('[data-action="reset"]').hidden = false;
+		if (focus) this.#editor.focus();
+	}
+
+	reset() {
+		this.#editor?.destroy();
+		this.#editor = undefined;
+		this.#host?.remove();
+		this.#host = undefined;
+		if (this.#block) this.#block.hidden = false;
+		clearEdit(this.#key);
+		this.#part('[data-edit-note]').textContent = 'Back to the original code.';
+		this.#part<HTMLButtonElement>('[data-action="edit"]').hidden = false;
+		this.#part<HTMLButtonElement>('[data-action="reset"]').hidden = true;
+		this.#part<HTMLButtonElement>('[data-action="edit"]').focus();
+	}
+}
+
+if (!customElements.get('br-runner')) customElements.define('br-runner', Runner);
