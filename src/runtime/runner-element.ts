@@ -84,8 +84,14 @@ class Runner extends HTMLElement {
 			return;
 		}
 		this.#drain();
+		const className = stream === 'stderr' ? 'runner-stderr' : 'runner-note';
+		const last = output.lastChild;
+		if (last instanceof HTMLSpanElement && last.className === className) {
+			last.append(text);
+			return;
+		}
 		const span = document.createElement('span');
-		span.className = stream === 'stderr' ? 'runner-stderr' : 'runner-note';
+		span.className = className;
 		span.textContent = text;
 		output.append(span);
 	}

@@ -1,7 +1,7 @@
 // axe-core in real Chromium on every built page, in both themes: 0 violations.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pagePaths } from '../site/dist.ts';
 import { launch, pageIn, type Theme } from './chromium.ts';
@@ -23,18 +23,43 @@ afterAll(() => browser?.close());
 
 const cases = (['light', 'dark'] as Theme[]).flatMap((theme) => pagePaths().map((path) => [theme, path] as const));
 
+/** axe's violations on the page as it is now, one line each. */
+async function violations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ content: axeSource });
+	const found = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
+		return (await axe.run()).violations;
+	});
+	return found.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 describe('accessibility (axe-core)', () => {
 	it.each(cases)('%s theme: %s', async (theme, path) => {
 		const page = await pageIn(browser, theme);
 		await page.goto(inject('siteUrl') + path, { waitUntil: 'networkidle' });
 		expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
-		await page.addScriptTag({ content: axeSource });
-		const violations = await page.evaluate(async () => {
-			const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
-			return (await axe.run()).violations;
-		});
+		expect(await violations(page)).toEqual([]);
 		await page.context().close();
-		const summary = violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		expect(summary).toEqual([]);
+	});
+
+	// The Run panel in its live states: output shown, then the editor open.
+	it.each([
+		['light', 1280],
+		['dark', 1280],
+		['light', 390],
+		['dark', 390],
+	] as const)('Run panel after a run and while editing, %s theme, %i px wide', async (theme, width) => {
+		const page = await pageIn(browser, theme, width);
+		await page.goto(inject('siteUrl') + '/getting-started/', { waitUntil: 'networkidle' });
+		const panel = page.locator('br-runner').first();
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => panel.locator('[data-status]').textContent()).toMatch(/^Exited/);
+		expect(await violations(page)).toEqual([]);
+		await panel.getByRole('button', { name: 'Edit' }).click();
+		await page.locator('.runner-editor .cm-content').waitFor();
+		expect(await violations(page)).toEqual([]);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow).toBe(0);
+		await page.context().close();
 	});
 });

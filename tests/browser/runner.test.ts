@@ -1,0 +1,241 @@
+// The Run panel as a learner uses it, in real Chromium on the built site:
+// real output, arguments and stdin, Stop, the time limit, the output cap, a
+// panic, streaming, editing (kept across reloads) run on a local compile
+// server, rustc's errors, and an unreachable Playground.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPlaygroundServer } from '../../scripts/playground-server.ts';
+import { fixtureWasmRoot } from '../../src/examples/runnable.ts';
+import { examplesRoot } from '../../src/examples/workspace.ts';
+import { UNREACHABLE_MESSAGE } from '../../src/runtime/playground-client.ts';
+import { launch, pageIn } from './chromium.ts';
+
+const LESSON = '/getting-started/';
+const shown = (capture: string) => {
+	const text = readFileSync(join(examplesRoot, 'getting-started/status-count/captures', capture), 'utf8');
+	return text.slice(text.indexOf('\n') + 1);
+};
+
+let browser: Browser;
+let compileServer: ReturnType<typeof createPlaygroundServer>;
+let compileUrl: string;
+beforeAll(async () => {
+	browser = await launch();
+	compileServer = createPlaygroundServer();
+	await new Promise<void>((resolve) => compileServer.listen(0, '127.0.0.1', resolve));
+	compileUrl = `http://127.0.0.1:${(compileServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+	await browser?.close();
+	compileServer?.close();
+});
+
+async function lesson(theme: 'light' | 'dark' = 'light', width = 1280): Promise<{ page: Page; panel: Locator }> {
+	const page = await pageIn(browser, theme, width);
+	// Test-only programs (tests/fixtures/wasm) are served to this page alone.
+	await page.route('**/test-fixtures/**', (route) => {
+		const path = new URL(route.request().url()).pathname.replace('/test-fixtures/', '');
+		return route.fulfill({ path: join(fixtureWasmRoot, path), contentType: 'application/wasm' });
+	});
+	await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
+	return { page, panel: page.locator('br-runner').first() };
+}
+
+/** A second panel on the same page, running a misbehaving test program with the given arguments. */
+async function fixturePanel(page: Page, args: string): Promise<Locator> {
+	await page.locator('br-runner').first().hover();
+	await page.waitForFunction(() => customElements.get('br-runner'));
+	await page.evaluate((argv) => {
+		const original = document.querySelector('br-runner')!;
+		const panel = original.cloneNode(true) as HTMLElement;
+		Object.assign(panel.dataset, { wasm: '/test-fixtures/tooling/runner-check/runner-check.wasm', bin: 'runner-check', files: '{}', source: 'test-fixture' });
+		panel.id = 'fixture-panel';
+		for (const el of panel.querySelectorAll('[id]')) el.id = `fixture-${el.id}`;
+		for (const el of panel.querySelectorAll('label[for]')) el.setAttribute('for', `fixture-${el.getAttribute('for')}`);
+		panel.querySelector<HTMLInputElement>('input[name="args"]')!.value = argv;
+		original.after(panel);
+	}, args);
+	return page.locator('#fixture-panel');
+}
+
+const status = (panel: Locator) => panel.locator('[data-status]');
+const output = (panel: Locator) => panel.locator('[data-output]');
+/** What the program wrote to stdout: the output's plain text, outside the stderr and note spans. */
+const stdout = (panel: Locator) =>
+	output(panel).evaluate((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''));
+
+describe('Run panel', () => {
+	it('loads nothing of the runner before the learner shows intent', async () => {
+		const page = await pageIn(browser, 'light');
+		const loaded: string[] = [];
+		page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+		await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
+		const runnerFiles = () => loaded.filter((p) => /runner-element|wasi-worker|code-editor|\.wasm$/.test(p));
+		expect(runnerFiles()).toEqual([]);
+		await page.locator('br-runner').first().hover();
+		await page.waitForFunction(() => customElements.get('br-runner'));
+		expect(runnerFiles().some((p) => p.includes('runner-element'))).toBe(true);
+		expect(runnerFiles().some((p) => p.endsWith('.wasm'))).toBe(false);
+		await page.context().close();
+	});
+
+	it('runs the compiled example and shows what the lesson shows', async () => {
+		const { page, panel } = await lesson();
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 0 in \d+ ms\.$/);
+		expect(await output(panel).textContent()).toBe(shown('run.txt'));
+		await page.context().close();
+	});
+
+	it('runs with the arguments and standard input the learner types, from the keyboard', async () => {
+		const { page, panel } = await lesson();
+		await panel.getByLabel('Arguments').fill('');
+		await panel.getByText('Standard input', { exact: true }).first().click();
+		await panel.locator('textarea[name="stdin"]').fill('::1 - - [24/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 503 0\n');
+		await panel.getByRole('button', { name: 'Run', exact: true }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 0/);
+		expect(await output(panel).textContent()).toBe(shown('stdin.txt'));
+
+		await panel.getByLabel('Arguments').fill('nowhere.log');
+		await panel.getByLabel('Arguments').press('Control+Enter');
+		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 1/);
+		expect(await panel.locator('.runner-stderr').textContent()).toBe('status-count: cannot open nowhere.log: No such file or directory (os error 44)\n');
+		await page.context().close();
+	});
+
+	it('announces the result to screen readers', async () => {
+		const { page, panel } = await lesson();
+		expect(await status(panel).getAttribute('role')).toBe('status');
+		await page.context().close();
+	});
+
+	it('streams output while the program is still running', async () => {
+		const { page } = await lesson();
+		const panel = await fixturePanel(page, 'slow');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => output(panel).textContent(), { timeout: 5000 }).toContain('step 1');
+		expect(await status(panel).textContent()).toMatch(/^Running/);
+		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 0/);
+		expect(await output(panel).textContent()).toBe('step 1\nstep 2\nstep 3\n');
+		await page.context().close();
+	});
+
+	it('stops an endless loop, and the page still responds', async () => {
+		const { page } = await lesson();
+		const panel = await fixturePanel(page, 'spin');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent()).toMatch(/^Running/);
+		const started = Date.now();
+		expect(await page.evaluate(() => 6 * 7)).toBe(42);
+		expect(Date.now() - started).toBeLessThan(1000);
+		await panel.getByRole('button', { name: 'Stop' }).click();
+		await expect.poll(() => status(panel).textContent()).toMatch(/^Stopped by you after/);
+		expect(await panel.getByRole('button', { name: 'Stop' }).isHidden()).toBe(true);
+		// And the panel runs again afterwards, in a fresh worker.
+		await panel.getByLabel('Arguments').fill('exit 4');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 4/);
+		await page.context().close();
+	});
+
+	it('ends a program that runs past the time limit', async () => {
+		const { page } = await lesson();
+		const panel = await fixturePanel(page, 'spin');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 15_000 }).toBe('Stopped: still running after the 10 s time limit.');
+		await page.context().close();
+	});
+
+	it('caps a program that prints forever, with a visible note', async () => {
+		const { page } = await lesson();
+		const panel = await fixturePanel(page, 'flood');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent()).toBe('Stopped: it printed more than 64 KB, the output limit.');
+		const text = (await output(panel).textContent())!;
+		expect(text.length).toBeLessThan(80 * 1024);
+		expect(await panel.locator('.runner-note').textContent()).toBe('\n[output capped at 64 KB]\n');
+		await page.context().close();
+	});
+
+	it('shows a panic with its message and exit code 101', async () => {
+		const { page } = await lesson();
+		const panel = await fixturePanel(page, 'panic');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent()).toMatch(/^Panicked: exit code 101/);
+		expect(await panel.locator('.runner-stderr').allTextContents()).toEqual(
+			expect.arrayContaining([expect.stringContaining('the checker asked for a panic')]),
+		);
+		await page.context().close();
+	});
+});
+
+describe('Edit and run', () => {
+	async function editTo(page: Page, panel: Locator, code: string) {
+		await panel.getByRole('button', { name: 'Edit' }).click();
+		const editor = page.locator('.runner-editor .cm-content');
+		await editor.waitFor();
+		await editor.click();
+		await page.keyboard.press('Control+A');
+		await page.keyboard.insertText(code);
+	}
+
+	it('runs edited code on the configured compile server, keeps the edit across a reload, and resets', async () => {
+		const { page, panel } = await lesson();
+		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		await editTo(page, panel, 'fn main() {\n    println!("edited: {}", 6 * 7);\n}\n');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe('Ran on the Playground (Exited with status 0).');
+		expect(await stdout(panel)).toBe('edited: 42\n');
+
+		await page.reload({ waitUntil: 'networkidle' });
+		await expect.poll(() => page.locator('.runner-editor .cm-content').textContent()).toContain('edited: {}');
+		expect(await page.locator('br-runner').first().locator('[data-edit-note]').textContent()).toMatch(/^Your saved edit is restored/);
+
+		await page.locator('br-runner').first().getByRole('button', { name: 'Reset' }).click();
+		expect(await page.locator('.runner-editor').count()).toBe(0);
+		expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('backend-rust:edit:')))).toEqual([]);
+		await page.context().close();
+	});
+
+	it("shows rustc's message for a type error", async () => {
+		const { page, panel } = await lesson();
+		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		await editTo(page, panel, 'fn main() {\n    let count: u32 = "many";\n}\n');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^Did not succeed on the Playground/);
+		expect(await panel.locator('.runner-stderr').textContent()).toContain('error[E0308]: mismatched types');
+		await page.context().close();
+	});
+
+	it('says plainly when the Playground cannot be reached', async () => {
+		const { page, panel } = await lesson();
+		await panel.evaluate((el) => (el.dataset['playground'] = 'http://127.0.0.1:9'));
+		await editTo(page, panel, 'fn main() {}\n');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent()).toBe(UNREACHABLE_MESSAGE);
+		await page.context().close();
+	});
+
+	it('still works when stored edits are unreadable or storage is full', async () => {
+		const page = await pageIn(browser, 'light');
+		await page.addInitScript(() => {
+			localStorage.setItem('backend-rust:edit:getting-started/status-count/src/main.rs', '{corrupt');
+			Storage.prototype.setItem = () => {
+				throw new DOMException('full', 'QuotaExceededError');
+			};
+		});
+		await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
+		const panel = page.locator('br-runner').first();
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 0/);
+		await panel.getByRole('button', { name: 'Edit' }).click();
+		await page.locator('.runner-editor .cm-content').click();
+		await page.keyboard.insertText('// mine\n');
+		await expect.poll(() => panel.locator('[data-edit-note]').textContent()).toMatch(/would not store your edit/);
+		await page.context().close();
+	});
+});
