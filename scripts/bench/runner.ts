@@ -13,8 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createPlaygroundServer } from '../playground-server.ts';
-import { launch, pageIn } from '../../tests/browser/chromium.ts';
-import { serveStatic } from '../../tests/browser/static-server.ts';
+import { launch, pageIn } from '../lib/chromium.ts';
+import { serveStatic } from '../lib/static-server.ts';
 
 const LESSON = '/getting-started/';
 const WARM_RUNS = 15;

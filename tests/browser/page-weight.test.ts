@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pagePaths } from '../site/dist.ts';
-import { launch, pageIn } from './chromium.ts';
+import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 import { scriptWeight, type ScriptWeight } from './script-weight.ts';
 
 const BUDGET_OVER_STOCK = 2048;

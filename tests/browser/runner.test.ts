@@ -11,7 +11,7 @@ import { createPlaygroundServer } from '../../scripts/playground-server.ts';
 import { fixtureWasmRoot } from '../../src/examples/runnable.ts';
 import { examplesRoot } from '../../src/examples/workspace.ts';
 import { UNREACHABLE_MESSAGE } from '../../src/runtime/playground-client.ts';
-import { launch, pageIn } from './chromium.ts';
+import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 
 const LESSON = '/getting-started/';
 const shown = (capture: string) => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { codeBlocks } from '../site/code-blocks.ts';
 import { pagePaths, readPage } from '../site/dist.ts';
-import { launch, pageIn } from './chromium.ts';
+import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 
 // Identifiers a learner searches for. Each must lead to every page whose
 // code uses it; those not yet in any lesson's code are reported, not tested.
