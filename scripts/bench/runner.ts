@@ -30,7 +30,6 @@ function clickToFirstOutput(page: Page): Promise<number> {
 			new Promise<number>((done) => {
 				const panel = document.querySelector('br-runner')!;
 				const output = panel.querySelector('[data-output]')!;
-				const status = panel.querySelector('[data-status]')!;
 				let started = 0;
 				const seen = new MutationObserver(() => {
 					if (output.textContent) {
@@ -41,7 +40,6 @@ function clickToFirstOutput(page: Page): Promise<number> {
 				seen.observe(output, { childList: true, subtree: true, characterData: true });
 				started = performance.now();
 				panel.querySelector<HTMLButtonElement>('button[data-action="run"]')!.click();
-				void status;
 			}),
 	);
 }
