@@ -1,0 +1,130 @@
+//! Settings read from the environment once, at start-up, so a bad value
+//! stops the service with a clear message instead of surfacing later.
+
+use std::time::Duration;
+
+use axum::http::HeaderValue;
+
+// ANCHOR: config
+/// Which origins browsers may call the API from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AllowedOrigins {
+    /// `CORS_ALLOW_ORIGINS=*`: any origin. Convenient on a laptop, wrong in
+    /// production, where it lets any web page call the API from a visitor's browser.
+    Any,
+    /// A comma-separated list such as `https://app.example.com`.
+    List(Vec<HeaderValue>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub port: u16,
+    pub allowed_origins: AllowedOrigins,
+    pub request_timeout: Duration,
+}
+// ANCHOR_END: config
+
+/// A setting that is missing or malformed, named so the operator can fix it.
+#[derive(Debug, thiserror::Error)]
+#[error("{name}: {problem}")]
+pub struct ConfigError {
+    name: &'static str,
+    problem: String,
+}
+
+impl Config {
+    /// Reads the settings through `lookup` (the process environment in
+    /// `main`, a map in the tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let database_url = lookup("DATABASE_URL").ok_or(ConfigError {
+            name: "DATABASE_URL",
+            problem: "is not set; it should look like postgres://user@localhost/db".into(),
+        })?;
+        let port = match lookup("PORT") {
+            None => 3000,
+            Some(text) => text.parse().map_err(|_| ConfigError {
+                name: "PORT",
+                problem: format!("must be a number from 0 to 65535, got {text:?}"),
+            })?,
+        };
+        let allowed_origins = match lookup("CORS_ALLOW_ORIGINS").as_deref() {
+            None | Some("") => AllowedOrigins::List(Vec::new()),
+            Some("*") => AllowedOrigins::Any,
+            Some(list) => AllowedOrigins::List(
+                list.split(',')
+                    .map(|origin| {
+                        HeaderValue::from_str(origin.trim()).map_err(|_| ConfigError {
+                            name: "CORS_ALLOW_ORIGINS",
+                            problem: format!("{origin:?} is not a valid origin"),
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
+        };
+        let request_timeout = match lookup("REQUEST_TIMEOUT_SECS") {
+            None => Duration::from_secs(10),
+            Some(text) => Duration::from_secs(text.parse().map_err(|_| ConfigError {
+                name: "REQUEST_TIMEOUT_SECS",
+                problem: format!("must be a whole number of seconds, got {text:?}"),
+            })?),
+        };
+        Ok(Config {
+            database_url,
+            port,
+            allowed_origins,
+            request_timeout,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let env: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| env.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_need_only_the_database() {
+        let c = config(&[("DATABASE_URL", "postgres://localhost/x")]).unwrap();
+        assert_eq!(c.port, 3000);
+        assert_eq!(c.allowed_origins, AllowedOrigins::List(vec![]));
+        assert_eq!(c.request_timeout, Duration::from_secs(10));
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let missing = config(&[]).unwrap_err().to_string();
+        assert!(missing.starts_with("DATABASE_URL: is not set"), "{missing}");
+        let port = config(&[("DATABASE_URL", "x"), ("PORT", "http")]).unwrap_err();
+        assert_eq!(
+            port.to_string(),
+            "PORT: must be a number from 0 to 65535, got \"http\""
+        );
+    }
+
+    #[test]
+    fn origins_are_a_list_or_any() {
+        let c = config(&[
+            ("DATABASE_URL", "x"),
+            ("CORS_ALLOW_ORIGINS", "https://a.example, https://b.example"),
+        ])
+        .unwrap();
+        assert_eq!(
+            c.allowed_origins,
+            AllowedOrigins::List(vec![
+                HeaderValue::from_static("https://a.example"),
+                HeaderValue::from_static("https://b.example")
+            ])
+        );
+        let any = config(&[("DATABASE_URL", "x"), ("CORS_ALLOW_ORIGINS", "*")]).unwrap();
+        assert_eq!(any.allowed_origins, AllowedOrigins::Any);
+    }
+}

@@ -1,0 +1,101 @@
+//! One error type for every handler, mapped to a status code and a JSON
+//! body: `{"error": "...", "field": "..."}` (field only when one is at fault).
+//! Database details are logged, never sent to the client.
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+// ANCHOR: api_error
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A field of the request is missing or invalid: 422.
+    #[error("{message}")]
+    Validation {
+        field: &'static str,
+        message: String,
+    },
+    /// The request itself is malformed (bad JSON, bad query or path): 400, 413, 415.
+    #[error("{message}")]
+    BadRequest { status: StatusCode, message: String },
+    #[error("no user with id {0}")]
+    NotFound(i64),
+    /// The request conflicts with existing data, such as a taken email: 409.
+    #[error("{message}")]
+    Conflict {
+        field: &'static str,
+        message: String,
+    },
+    /// Anything the database reports that the client cannot fix: 500.
+    #[error("database error")]
+    Database(#[from] sqlx::Error),
+}
+// ANCHOR_END: api_error
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+}
+
+// ANCHOR: into_response
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, field) = match &self {
+            ApiError::Validation { field, .. } => (StatusCode::UNPROCESSABLE_ENTITY, Some(*field)),
+            ApiError::BadRequest { status, .. } => (*status, None),
+            ApiError::NotFound(_) => (StatusCode::NOT_FOUND, None),
+            ApiError::Conflict { field, .. } => (StatusCode::CONFLICT, Some(*field)),
+            ApiError::Database(error) => {
+                // The details go to the log; the client learns only that it failed.
+                tracing::error!(%error, "database error");
+                (StatusCode::INTERNAL_SERVER_ERROR, None)
+            }
+        };
+        let message = match &self {
+            ApiError::Database(_) => "internal error".to_string(),
+            other => other.to_string(),
+        };
+        let body = ErrorBody {
+            error: &message,
+            field,
+        };
+        (status, Json(body)).into_response()
+    }
+}
+// ANCHOR_END: into_response
+
+// ANCHOR: rejections
+/// axum rejects a body that is not JSON, has the wrong content type or is too
+/// large before the handler runs; keep its status (400, 415, 413, 422) and
+/// its explanation, in our error shape.
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        ApiError::BadRequest {
+            status: rejection.status(),
+            message: rejection.body_text(),
+        }
+    }
+}
+// ANCHOR_END: rejections
+
+impl From<PathRejection> for ApiError {
+    fn from(rejection: PathRejection) -> Self {
+        ApiError::BadRequest {
+            status: StatusCode::BAD_REQUEST,
+            message: rejection.body_text(),
+        }
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        ApiError::BadRequest {
+            status: StatusCode::BAD_REQUEST,
+            message: rejection.body_text(),
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! The users API: axum + SQLx on PostgreSQL. `app()` builds the whole
+//! router, so the tests can drive it without a socket; `main.rs` adds the
+//! socket, logging and shutdown.
+
+pub mod config;
+pub mod error;
+pub mod health;
+pub mod users;
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, Method, Request, StatusCode, header};
+use axum::routing::get;
+use sqlx::PgPool;
+use tower_http::cors::{AllowOrigin, Any, CorsLayer};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::{AllowedOrigins, Config};
+
+/// Largest request body accepted; a user is far smaller.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+// ANCHOR: state
+/// What every handler can reach: the connection pool. Cloning is cheap
+/// (`PgPool` is a handle), which is what axum's `State` needs.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: PgPool,
+}
+// ANCHOR_END: state
+
+// ANCHOR: routes
+fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health::health))
+        .route("/users", get(users::list).post(users::create))
+        .route(
+            "/users/{id}",
+            get(users::get).patch(users::update).delete(users::delete),
+        )
+}
+// ANCHOR_END: routes
+
+// ANCHOR: cors
+fn cors(origins: &AllowedOrigins) -> CorsLayer {
+    let layer = CorsLayer::new()
+        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
+        .allow_headers([header::CONTENT_TYPE]);
+    match origins {
+        // Like CorsLayer::permissive() (minus credentials): for local development only.
+        AllowedOrigins::Any => layer.allow_origin(Any),
+        AllowedOrigins::List(list) => layer.allow_origin(AllowOrigin::list(list.iter().cloned())),
+    }
+}
+// ANCHOR_END: cors
+
+// ANCHOR: app
+pub fn app(db: PgPool, config: &Config) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    routes()
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.request_timeout,
+        ))
+        .layer(cors(&config.allowed_origins))
+        // Layers wrap from the bottom up: the id is set first, then the
+        // trace span can record it, then it is copied onto the response.
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                let id = request
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id = %id)
+            }),
+        )
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(AppState { db })
+}
+// ANCHOR_END: app
+
+/// How long the pool waits for a connection before the request fails.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);

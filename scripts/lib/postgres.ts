@@ -1,0 +1,89 @@
+/**
+ * A throwaway PostgreSQL server for the tests and `npm run api`: a fresh
+ * cluster in a temporary folder, on a free port of 127.0.0.1, trusting local
+ * connections, deleted when stopped. It uses Debian's `postgresql` package,
+ * installed here when missing and running as root (no binary download
+ * needed, and the same server the toolchain note checked). initdb refuses to
+ * run as root, so as root the cluster belongs to the `postgres` user.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Postgres {
+	url: string;
+	dir: string;
+}
+
+function binaries(): string {
+	const root = '/usr/lib/postgresql';
+	const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/initdb'))) : [];
+	if (versions.length === 0) {
+		if (process.getuid?.() !== 0) {
+			throw new Error('PostgreSQL is not installed. Install it with: sudo apt-get install -y postgresql');
+		}
+		console.error('Installing PostgreSQL (Debian package postgresql)...');
+		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+		execFileSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		return binaries();
+	}
+	return join(root, versions.sort((a, b) => Number(b) - Number(a))[0]!, 'bin');
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Runs a PostgreSQL tool, as `postgres` when we are root. */
+function tool(bin: string, name: string, args: string[]): void {
+	const asRoot = process.getuid?.() === 0;
+	const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, name), ...args]] : [join(bin, name), args];
+	const run = spawnSync(command, argv, { encoding: 'utf8' });
+	if (run.status !== 0) throw new Error(`${name} failed:\n${run.stdout}${run.stderr}`);
+}
+
+export async function startPostgres(): Promise<Postgres> {
+	const bin = binaries();
+	const dir = mkdtempSync(join(tmpdir(), 'backend-rust-pg-'));
+	chmodSync(dir, 0o700);
+	if (process.getuid?.() === 0) {
+		const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+		chownSync(dir, id('-u'), id('-g'));
+	}
+	const port = await freePort();
+	const data = join(dir, 'data');
+	tool(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '--no-instructions', '-E', 'UTF8']);
+	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+	tool(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+	return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir };
+}
+
+export function stopPostgres(dir: string): void {
+	if (!existsSync(join(dir, 'data'))) return;
+	try {
+		tool(binaries(), 'pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/**
+ * Applies a crate's migrations with psql, in file-name order, so that SQLx's
+ * query macros can check their SQL against the schema at compile time (the
+ * crate cannot run its own migrations before it compiles).
+ */
+export function applyMigrations(url: string, dir: string): void {
+	for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+		const run = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-f', join(dir, file)], { encoding: 'utf8' });
+		if (run.status !== 0) throw new Error(`migration ${file} failed:\n${run.stderr}`);
+	}
+}

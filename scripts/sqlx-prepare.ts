@@ -1,0 +1,66 @@
+/**
+ * SQLx's offline query data (.sqlx/), without installing sqlx-cli: the query
+ * macros write a crate's data when it compiles against a live database with
+ * SQLX_OFFLINE_DIR set, which is what `cargo sqlx prepare` arranges.
+ *
+ *   node scripts/sqlx-prepare.ts           check .sqlx/ is complete and current (the tests run this)
+ *   node scripts/sqlx-prepare.ts --update  rewrite it (npm run sqlx:prepare)
+ *
+ * With DATABASE_URL set, that database must have the migrations applied
+ * (the test command does this); without it, a throwaway PostgreSQL is
+ * started, migrated, and removed afterwards.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { examplesRoot, workspaceCrates } from '../src/examples/workspace.ts';
+import { report, updating, type GoldenResult } from './lib/golden.ts';
+import { applyMigrations, startPostgres, stopPostgres } from './lib/postgres.ts';
+
+const withMigrations = workspaceCrates().filter((c) => existsSync(join(c.dir, 'migrations')));
+let throwaway: string | undefined;
+if (!process.env['DATABASE_URL']) {
+	const pg = await startPostgres();
+	throwaway = pg.dir;
+	process.env['DATABASE_URL'] = pg.url;
+	for (const crate of withMigrations) applyMigrations(pg.url, join(crate.dir, 'migrations'));
+}
+
+const results: GoldenResult[] = [];
+for (const crate of withMigrations) {
+	const out = mkdtempSync(join(tmpdir(), 'sqlx-prepare-'));
+	// Touching the sources makes cargo expand the macros again.
+	for (const file of readdirSync(join(crate.dir, 'src'), { recursive: true }).map(String).filter((f) => f.endsWith('.rs'))) {
+		const now = new Date();
+		utimesSync(join(crate.dir, 'src', file), now, now);
+	}
+	const build = spawnSync('cargo', ['check', '-p', crate.name, '--all-targets', '--locked', '--quiet'], {
+		cwd: examplesRoot,
+		encoding: 'utf8',
+		env: { ...process.env, SQLX_OFFLINE: 'false', SQLX_OFFLINE_DIR: out },
+	});
+	const committed = join(crate.dir, '.sqlx');
+	if (build.status !== 0) {
+		results.push({ file: committed, ok: false, message: `${crate.name}: does not compile against the database:\n${build.stderr}` });
+		continue;
+	}
+	const fresh = readdirSync(out).sort();
+	if (updating) {
+		rmSync(committed, { recursive: true, force: true });
+		cpSync(out, committed, { recursive: true });
+		results.push({ file: committed, ok: true, message: `${crate.name}: wrote ${fresh.length} queries to .sqlx/` });
+	} else {
+		const saved = existsSync(committed) ? readdirSync(committed).sort() : [];
+		const stale = fresh.filter((f) => !saved.includes(f) || readFileSync(join(out, f), 'utf8') !== readFileSync(join(committed, f), 'utf8'));
+		const extra = saved.filter((f) => !fresh.includes(f));
+		results.push(
+			stale.length || extra.length
+				? { file: committed, ok: false, message: `${crate.name}: .sqlx/ is stale (${stale.length} new or changed, ${extra.length} unused query files)` }
+				: { file: committed, ok: true, message: `${crate.name}: .sqlx/ matches its ${fresh.length} queries` },
+		);
+	}
+	rmSync(out, { recursive: true, force: true });
+}
+if (throwaway) stopPostgres(throwaway);
+report(results, 'npm run sqlx:prepare');
