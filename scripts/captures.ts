@@ -8,6 +8,8 @@
  *   server = "cargo run"                # optional: started first, in the crate
  *   command = "curl http://127.0.0.1:3000/"
  *   until = "listening on"              # optional: stop once a line matches
+ *   # or commands = ["curl …", "curl …"]: several, against the same server
+ *   # env = { DATABASE_URL = "" }       optional: set for server and commands
  *
  * Commands run with `sh -c` in the crate's folder exactly as shown. Cargo's
  * own progress lines (Compiling…, Finished…, Running…) are left out of the
@@ -27,9 +29,11 @@ import { golden, report, type GoldenResult } from './lib/golden.ts';
 
 interface Capture {
 	file: string;
-	command: string;
+	command?: string;
+	commands?: string[];
 	server?: string;
 	until?: string;
+	env?: Record<string, string>;
 }
 
 const TIME_LIMIT_MS = 120_000;
@@ -38,9 +42,9 @@ const env = { ...process.env, CARGO_TERM_COLOR: 'never', RUST_BACKTRACE: '0' };
 /** Cargo's status lines: a right-aligned verb such as "   Compiling" or "     Running". */
 const CARGO_STATUS = /^ {0,12}(Blocking|Compiling|Checking|Downloaded|Downloading|Finished|Locking|Adding|Running|Updating|Fresh|Doc-tests)\b.*\n?/gm;
 
-function start(command: string, cwd: string): ChildProcess {
+function start(command: string, cwd: string, extra: Record<string, string> = {}): ChildProcess {
 	// detached: a process group, so stopping it also stops what `cargo run` started.
-	return spawn('sh', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	return spawn('sh', ['-c', command], { cwd, env: { ...env, ...extra }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function stop(child: ChildProcess): void {
@@ -53,10 +57,19 @@ function stop(child: ChildProcess): void {
 	}
 }
 
+/** Stops a server and waits until it has exited (a server may clean up first). */
+function stopAndWait(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		child.on('exit', () => resolve());
+		stop(child);
+	});
+}
+
 /** Runs a command; resolves with its combined output once it exits, or once a line matches `until`. */
-function run(command: string, cwd: string, until?: string): Promise<string> {
+function run(command: string, cwd: string, until?: string, extra: Record<string, string> = {}): Promise<string> {
 	return new Promise((resolve, reject) => {
-		const child = start(command, cwd);
+		const child = start(command, cwd, extra);
 		let output = '';
 		const timer = setTimeout(() => {
 			stop(child);
@@ -84,7 +97,7 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 	let server: ChildProcess | undefined;
 	try {
 		if (capture.server) {
-			server = start(capture.server, cwd);
+			server = start(capture.server, cwd, capture.env);
 			await new Promise<void>((resolve, reject) => {
 				let seen = '';
 				const timer = setTimeout(() => reject(new Error(`server \`${capture.server}\` never said “listening on”:\n${seen}`)), TIME_LIMIT_MS);
@@ -103,10 +116,16 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 				});
 			});
 		}
-		const output = (await run(capture.command, cwd, capture.until)).replace(CARGO_STATUS, '');
-		return `$ ${capture.command}\n${output}${output.endsWith('\n') ? '' : '\n'}`;
+		const commands = capture.commands ?? (capture.command ? [capture.command] : []);
+		if (commands.length === 0) throw new Error('a capture needs command or commands');
+		let transcript = '';
+		for (const command of commands) {
+			const output = (await run(command, cwd, capture.until, capture.env)).replace(CARGO_STATUS, '');
+			transcript += `$ ${command}\n${output}${output.endsWith('\n') || output === '' ? '' : '\n'}`;
+		}
+		return transcript;
 	} finally {
-		if (server) stop(server);
+		if (server) await stopAndWait(server);
 	}
 }
 
@@ -117,7 +136,7 @@ for (const crate of workspaceCrates()) {
 	};
 	for (const capture of manifest.package?.metadata?.captures ?? []) {
 		const file = join(crate.dir, capture.file);
-		const example = `${crate.name}: \`${capture.command}\``;
+		const example = `${crate.name}: ${capture.file}`;
 		try {
 			results.push(golden(file, await transcript(capture, crate.dir), example, examplesRoot));
 		} catch (error) {

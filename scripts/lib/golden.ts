@@ -14,6 +14,11 @@ const VOLATILE: [RegExp, string][] = [
 	[/thread '([^']*)' \(\d+\)/g, "thread '$1' (…)"],
 	// HTTP responses carry the time they were sent.
 	[/^date: .*$/gim, 'date: …'],
+	// Request ids are random UUIDs; row timestamps are the time of the run.
+	[/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>'],
+	[/"created_at":"[^"]+"/g, '"created_at":"…"'],
+	// Log lines start with a timestamp.
+	[/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z/gm, '<time>'],
 	// cargo test reports how long the tests took.
 	[/finished in \d+\.\d+s/g, 'finished in …s'],
 ];

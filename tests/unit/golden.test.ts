@@ -17,3 +17,12 @@ describe('saved-output comparison masks only what changes by nature', () => {
 		expect(mask('test a ... ok\ntest b ... FAILED')).not.toBe(mask('test a ... ok\ntest b ... ok'));
 	});
 });
+
+describe('masks for the API transcripts', () => {
+	it('masks request ids, row timestamps and log times only', () => {
+		const a = 'x-request-id: 03f52184-2a16-47dd-bc16-9e5351d978f2\n{"id":1,"created_at":"2026-11-24T18:43:27.094435Z"}';
+		const b = 'x-request-id: b6de6e56-99f6-40dc-9b15-5919eb805600\n{"id":1,"created_at":"2026-11-25T01:00:00Z"}';
+		expect(mask(a)).toBe(mask(b));
+		expect(mask(a)).not.toBe(mask(a.replace('"id":1', '"id":2')));
+	});
+});

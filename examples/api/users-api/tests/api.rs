@@ -24,6 +24,7 @@ fn config() -> Config {
     }
 }
 
+// ANCHOR: send
 /// Sends one request; returns the status and the body parsed as JSON (Null when empty).
 async fn send(app: &Router, request: Request<Body>) -> (StatusCode, Value) {
     let response = app.clone().oneshot(request).await.unwrap();
@@ -37,6 +38,7 @@ async fn send(app: &Router, request: Request<Body>) -> (StatusCode, Value) {
     };
     (status, body)
 }
+// ANCHOR_END: send
 
 fn json_request(method: &str, uri: &str, body: &str) -> Request<Body> {
     Request::builder()
@@ -82,6 +84,7 @@ async fn health_checks_the_database(pool: PgPool) {
     );
 }
 
+// ANCHOR: create_then_get
 #[sqlx::test]
 async fn create_then_get(pool: PgPool) {
     let app = users_api::app(pool, &config());
@@ -93,6 +96,7 @@ async fn create_then_get(pool: PgPool) {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(fetched, created);
 }
+// ANCHOR_END: create_then_get
 
 #[sqlx::test]
 async fn malformed_json_is_400(pool: PgPool) {
@@ -117,6 +121,7 @@ async fn wrong_content_type_is_415(pool: PgPool) {
     );
 }
 
+// ANCHOR: empty_name
 #[sqlx::test]
 async fn empty_name_is_422_naming_the_field(pool: PgPool) {
     let app = users_api::app(pool, &config());
@@ -135,6 +140,7 @@ async fn empty_name_is_422_naming_the_field(pool: PgPool) {
         json!({ "error": "name must be 1 to 100 characters", "field": "name" })
     );
 }
+// ANCHOR_END: empty_name
 
 #[sqlx::test]
 async fn missing_email_is_422_naming_the_field(pool: PgPool) {
@@ -320,6 +326,7 @@ async fn input_that_looks_like_sql_is_just_data(pool: PgPool) {
     assert_eq!(list["users"][0]["name"], name);
 }
 
+// ANCHOR: outage
 #[sqlx::test]
 async fn database_outage_is_500_without_details(pool: PgPool) {
     let app = users_api::app(pool.clone(), &config());
@@ -342,6 +349,7 @@ async fn database_outage_is_500_without_details(pool: PgPool) {
         );
     }
 }
+// ANCHOR_END: outage
 
 #[sqlx::test]
 async fn responses_carry_a_request_id(pool: PgPool) {
