@@ -37,10 +37,10 @@ function ensureDebianToolchain(): void {
 }
 
 function build(packages: string[]): { command: string; describe: string } {
-	const args = ['build', '--release', '--locked', '--target', TARGET, '--target-dir', targetDir, ...packages.flatMap((p) => ['-p', p])];
+	const args = ['build', '--profile', 'wasm', '--locked', '--target', TARGET, '--target-dir', targetDir, ...packages.flatMap((p) => ['-p', p])];
 	if (rustupHasTarget()) {
 		execFileSync('cargo', args, { cwd: examplesRoot, stdio: 'inherit' });
-		return { command: 'cargo', describe: `cargo build --release --target ${TARGET} (rustup target)` };
+		return { command: 'cargo', describe: `cargo build --profile wasm --target ${TARGET} (rustup target)` };
 	}
 	ensureDebianToolchain();
 	const env = {
@@ -68,7 +68,7 @@ for (const r of runnables) {
 	const url = wasmUrl(r);
 	const out = join(dir, url.replace(/^\/wasm\//, ''));
 	mkdirSync(dirname(out), { recursive: true });
-	copyFileSync(join(targetDir, TARGET, 'release', `${r.bin}.wasm`), out);
+	copyFileSync(join(targetDir, TARGET, 'wasm', `${r.bin}.wasm`), out);
 	for (const file of r.files) {
 		mkdirSync(dirname(join(dir, r.example, file)), { recursive: true });
 		copyFileSync(join(examplesRoot, r.example, file), join(dir, r.example, file));
