@@ -13,7 +13,9 @@ export interface MetaEntry {
 	raw: string;
 }
 
-const ENTRY = /([\w-]+)(?:=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"']+)))?|\{[^}]*\}|\S+/g;
+// key="value" | key='value' | key=value | flag, or one of Expressive Code's
+// bare forms kept whole: {1-3}, "marked text", 'marked text', /regex/.
+const ENTRY = /([\w-]+)(?:=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"']+)))?|\{[^}]*\}|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/(?:[^/\\]|\\.)+\/|\S+/g;
 
 export function parseMeta(meta: string | null | undefined): MetaEntry[] {
 	const entries: MetaEntry[] = [];

@@ -46,3 +46,21 @@ describe('search finds pages by the identifiers in their code', () => {
 		expect(await search(id)).toEqual(expect.arrayContaining(usedIn(id)));
 	});
 });
+
+// The API part's main terms, as a learner would type them, and a lesson each must find.
+const TERMS: [string, string][] = [
+	['extractor', '/api/extractors-and-state/'],
+	['State', '/api/extractors-and-state/'],
+	['FromRow', '/api/postgres-with-sqlx/'],
+	['migrate', '/api/postgres-with-sqlx/'],
+	['IntoResponse', '/api/errors/'],
+	['CORS', '/api/middleware/'],
+	['graceful shutdown', '/api/configuration-and-shutdown/'],
+];
+
+describe('search finds the API lessons by their main terms', () => {
+	it.each(TERMS)('%s finds %s', async (term, page) => {
+		expect(await search(term)).toContain(page);
+	});
+});
+

@@ -28,6 +28,12 @@ describe('fence meta', () => {
 		);
 	});
 
+	it('keeps a bare marked text with spaces as one entry', () => {
+		const entries = parseMeta('include="a.rs" "length limit exceeded" /fn \\w+ x/');
+		expect(entries.map((e) => e.raw)).toEqual(['include="a.rs"', '"length limit exceeded"', '/fn \\w+ x/']);
+		expect(withoutKeys(entries, ['include'])).toBe('"length limit exceeded" /fn \\w+ x/');
+	});
+
 	it('treats an empty meta as no entries', () => {
 		expect(parseMeta(null)).toEqual([]);
 	});

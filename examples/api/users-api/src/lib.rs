@@ -51,7 +51,7 @@ fn cors(origins: &AllowedOrigins) -> CorsLayer {
         .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
         .allow_headers([header::CONTENT_TYPE]);
     match origins {
-        // Like CorsLayer::permissive() (minus credentials): for local development only.
+        // Any origin, as CorsLayer::permissive() allows: for local development only.
         AllowedOrigins::Any => layer.allow_origin(Any),
         AllowedOrigins::List(list) => layer.allow_origin(AllowOrigin::list(list.iter().cloned())),
     }

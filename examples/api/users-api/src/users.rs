@@ -73,6 +73,7 @@ fn required(value: Option<String>, field: &'static str) -> Result<String, ApiErr
 }
 // ANCHOR_END: validate
 
+// ANCHOR: conflict_on_email
 /// Maps the unique index on lower(email) to 409; other errors stay 500.
 fn conflict_on_email(error: sqlx::Error) -> ApiError {
     match &error {
@@ -85,6 +86,7 @@ fn conflict_on_email(error: sqlx::Error) -> ApiError {
         _ => ApiError::Database(error),
     }
 }
+// ANCHOR_END: conflict_on_email
 
 // ANCHOR: create
 pub async fn create(
