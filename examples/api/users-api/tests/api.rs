@@ -399,3 +399,18 @@ async fn cors_allows_only_configured_origins(pool: PgPool) {
             .is_none()
     );
 }
+
+#[sqlx::test]
+async fn a_request_past_the_timeout_is_408(pool: PgPool) {
+    // With no time at all, any request that has to wait for the database
+    // is cut off by the timeout layer.
+    let app = users_api::app(
+        pool,
+        &Config {
+            request_timeout: Duration::ZERO,
+            ..config()
+        },
+    );
+    let (status, _) = send(&app, get("/users")).await;
+    assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
+}
