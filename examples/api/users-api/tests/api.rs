@@ -402,15 +402,21 @@ async fn cors_allows_only_configured_origins(pool: PgPool) {
 
 #[sqlx::test]
 async fn a_request_past_the_timeout_is_408(pool: PgPool) {
-    // With no time at all, any request that has to wait for the database
-    // is cut off by the timeout layer.
+    // Another transaction holds a lock on the table, so the request waits
+    // for the database until the timeout layer cuts it off.
+    let mut blocker = pool.begin().await.unwrap();
+    sqlx::query("LOCK TABLE users IN ACCESS EXCLUSIVE MODE")
+        .execute(&mut *blocker)
+        .await
+        .unwrap();
     let app = users_api::app(
         pool,
         &Config {
-            request_timeout: Duration::ZERO,
+            request_timeout: Duration::from_millis(200),
             ..config()
         },
     );
     let (status, _) = send(&app, get("/users")).await;
     assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
+    blocker.rollback().await.unwrap();
 }
