@@ -10,7 +10,10 @@
  *   until = "listening on"              # optional: stop once a line matches
  *   # or commands = ["curl …", "curl …"]: several, against the same server
  *   # env = { DATABASE_URL = "" }       optional: set for server and commands
+ *   exit = 1                            # optional: the exit status expected (default 0)
  *
+ * A command that exits otherwise fails the run, in check and update mode
+ * alike, so a broken run can never become the transcript a lesson shows.
  * Commands run with `sh -c` in the crate's folder exactly as shown. Cargo's
  * own progress lines (Compiling…, Finished…, Running…) are left out of the
  * transcript: they carry timings and paths that change every run, and the
@@ -34,6 +37,7 @@ interface Capture {
 	server?: string;
 	until?: string;
 	env?: Record<string, string>;
+	exit?: number;
 }
 
 const TIME_LIMIT_MS = 120_000;
@@ -57,17 +61,28 @@ function stop(child: ChildProcess): void {
 	}
 }
 
-/** Stops a server and waits until it has exited (a server may clean up first). */
-function stopAndWait(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		child.on('exit', () => resolve());
-		stop(child);
-	});
+/**
+ * Stops a server and waits until its whole process group is gone: a server
+ * started through npm cleans up after the shell exits (the service closes
+ * its port, `npm run api` removes its database), and the next capture may
+ * need the same port.
+ */
+async function stopAndWait(child: ChildProcess): Promise<void> {
+	stop(child);
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		try {
+			process.kill(-child.pid!, 0);
+		} catch {
+			return;
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`the server \`${child.spawnargs.at(-1)}\` was still running 30 s after it was asked to stop`);
 }
 
 /** Runs a command; resolves with its combined output once it exits, or once a line matches `until`. */
-function run(command: string, cwd: string, until?: string, extra: Record<string, string> = {}): Promise<string> {
+function run(command: string, cwd: string, until?: string, extra: Record<string, string> = {}, exit = 0): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const child = start(command, cwd, extra);
 		let output = '';
@@ -88,6 +103,7 @@ function run(command: string, cwd: string, until?: string, extra: Record<string,
 		child.on('exit', (code) => {
 			clearTimeout(timer);
 			if (until) reject(new Error(`\`${command}\` exited (${code}) before printing “${until}”:\n${output}`));
+			else if (code !== exit) reject(new Error(`\`${command}\` exited with ${code}, not ${exit}:\n${output}`));
 			else resolve(output);
 		});
 	});
@@ -120,7 +136,7 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 		if (commands.length === 0) throw new Error('a capture needs command or commands');
 		let transcript = '';
 		for (const command of commands) {
-			const output = (await run(command, cwd, capture.until, capture.env)).replace(CARGO_STATUS, '');
+			const output = (await run(command, cwd, capture.until, capture.env, capture.exit)).replace(CARGO_STATUS, '');
 			transcript += `$ ${command}\n${output}${output.endsWith('\n') || output === '' ? '' : '\n'}`;
 		}
 		return transcript;
