@@ -15,6 +15,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { examplesRoot } from '../src/examples/workspace.ts';
+import { installDebianPackages } from './lib/debian.ts';
 import { allRunnables, outputDir, sourceHash, wasmUrl, type Manifest } from '../src/examples/runnable.ts';
 
 const TARGET = 'wasm32-wasip1';
@@ -29,11 +30,7 @@ const DEBIAN_PACKAGES = ['rustc-web', 'cargo-web', 'rust-web-src', 'wasi-libc', 
 
 function ensureDebianToolchain(): void {
 	if (existsSync('/usr/bin/wasm-ld') && existsSync('/usr/lib/wasm32-wasi/crt1-command.o') && existsSync('/usr/bin/cargo')) return;
-	if (process.getuid?.() !== 0) {
-		throw new Error(`building wasm needs ${DEBIAN_PACKAGES.join(' ')}; install them with: sudo apt-get install -y ${DEBIAN_PACKAGES.join(' ')}`);
-	}
-	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-	execFileSync('apt-get', ['install', '-y', '-qq', ...DEBIAN_PACKAGES], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	installDebianPackages(DEBIAN_PACKAGES, 'building wasm');
 }
 
 function build(packages: string[]): { command: string; describe: string } {

@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { examplesRoot } from '../../src/examples/workspace.ts';
+import { installDebianPackages } from '../lib/debian.ts';
 import { startPostgres, stopPostgres } from '../lib/postgres.ts';
 
 const PORT = 3900;
@@ -24,9 +25,7 @@ const WARMUP_S = 5;
 const MEASURE_S = 15;
 
 function ensure(command: string, pkg: string) {
-	if (spawnSync('which', [command]).status === 0) return;
-	if (process.getuid?.() !== 0) throw new Error(`bench:api needs ${command}: sudo apt-get install -y ${pkg}`);
-	execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	if (spawnSync('which', [command]).status !== 0) installDebianPackages([pkg], 'bench:api');
 }
 
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;

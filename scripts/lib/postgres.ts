@@ -11,6 +11,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installDebianPackages } from './debian.ts';
 
 export interface Postgres {
 	url: string;
@@ -21,12 +22,7 @@ function binaries(): string {
 	const root = '/usr/lib/postgresql';
 	const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/initdb'))) : [];
 	if (versions.length === 0) {
-		if (process.getuid?.() !== 0) {
-			throw new Error('PostgreSQL is not installed. Install it with: sudo apt-get install -y postgresql');
-		}
-		console.error('Installing PostgreSQL (Debian package postgresql)...');
-		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-		execFileSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+		installDebianPackages(['postgresql'], 'a throwaway PostgreSQL');
 		return binaries();
 	}
 	return join(root, versions.sort((a, b) => Number(b) - Number(a))[0]!, 'bin');
