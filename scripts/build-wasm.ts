@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { examplesRoot } from '../src/examples/workspace.ts';
 import { installDebianPackages } from './lib/debian.ts';
-import { allRunnables, outputDir, sourceHash, wasmUrl, type Manifest } from '../src/examples/runnable.ts';
+import { allRunnables, outputDir, sourceHash, wasmFile, wasmUrl, type Manifest } from '../src/examples/runnable.ts';
 
 const TARGET = 'wasm32-wasip1';
 const targetDir = join(examplesRoot, 'target/wasm');
@@ -33,11 +33,12 @@ function ensureDebianToolchain(): void {
 	installDebianPackages(DEBIAN_PACKAGES, 'building wasm');
 }
 
-function build(packages: string[]): { command: string; describe: string } {
+/** Builds the packages; returns how, for the manifest's reader. */
+function build(packages: string[]): string {
 	const args = ['build', '--profile', 'wasm', '--locked', '--target', TARGET, '--target-dir', targetDir, ...packages.flatMap((p) => ['-p', p])];
 	if (rustupHasTarget()) {
 		execFileSync('cargo', args, { cwd: examplesRoot, stdio: 'inherit' });
-		return { command: 'cargo', describe: `cargo build --profile wasm --target ${TARGET} (rustup target)` };
+		return `cargo build --profile wasm --target ${TARGET} (rustup target)`;
 	}
 	ensureDebianToolchain();
 	const env = {
@@ -49,21 +50,21 @@ function build(packages: string[]): { command: string; describe: string } {
 	};
 	execFileSync('/usr/bin/cargo', [...args, '-Zbuild-std=std,panic_abort'], { cwd: examplesRoot, stdio: 'inherit', env });
 	const version = execFileSync('/usr/bin/rustc', ['--version'], { encoding: 'utf8' }).trim();
-	return { command: '/usr/bin/cargo', describe: `${version} with -Zbuild-std (Debian rustc-web)` };
+	return `${version} with -Zbuild-std (Debian rustc-web)`;
 }
 
 const runnables = allRunnables();
-const { describe } = build([...new Set(runnables.map((r) => r.crate))]);
+const toolchain = build([...new Set(runnables.map((r) => r.crate))]);
 
 const manifests = new Map<string, Manifest>();
 for (const r of runnables) {
 	const dir = outputDir(r);
 	if (!manifests.has(dir)) {
 		rmSync(dir, { recursive: true, force: true });
-		manifests.set(dir, { toolchain: describe, examples: [] });
+		manifests.set(dir, { toolchain, examples: [] });
 	}
 	const url = wasmUrl(r);
-	const out = join(dir, url.replace(/^\/wasm\//, ''));
+	const out = wasmFile(url, dir);
 	mkdirSync(dirname(out), { recursive: true });
 	copyFileSync(join(targetDir, TARGET, 'wasm', `${r.bin}.wasm`), out);
 	for (const file of r.files) {

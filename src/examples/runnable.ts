@@ -104,6 +104,11 @@ export function fileUrl(r: Pick<Runnable, 'example'>, file: string): string {
 	return `/wasm/${r.example}/${file}`;
 }
 
+/** Where a URL under /wasm/ lives on disk, inside the output folder that serves it. */
+export function wasmFile(url: string, dir: string): string {
+	return join(dir, url.replace(/^\/wasm\//, ''));
+}
+
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile())
@@ -152,7 +157,7 @@ export function staleRunnables(runnables: Runnable[], root: string = examplesRoo
 		const name = `${r.example} (bin ${r.bin})`;
 		const entry = manifest.examples.find((e) => e.example === r.example && e.bin === r.bin);
 		if (!entry) return [`${name}: no committed .wasm in ${relative(join(root, '..'), wasmDir)}/manifest.json`];
-		const file = join(wasmDir, entry.wasm.replace(/^\/wasm\//, ''));
+		const file = wasmFile(entry.wasm, wasmDir);
 		if (!existsSync(file)) return [`${name}: ${entry.wasm} is missing`];
 		if (readFileSync(file).length !== entry.bytes) return [`${name}: ${entry.wasm} does not match the manifest's size`];
 		const differ = r.files.filter((f) => {

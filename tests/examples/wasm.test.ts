@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allRunnables, outputDir, staleRunnables, wasmUrl } from '../../src/examples/runnable.ts';
+import { allRunnables, outputDir, staleRunnables, wasmFile, wasmUrl } from '../../src/examples/runnable.ts';
 import { examplesRoot } from '../../src/examples/workspace.ts';
 import { runWasi } from './wasi.ts';
 
@@ -22,7 +22,7 @@ describe('committed wasm', () => {
 		'%s prints what its lesson shows',
 		async (_, r) => {
 			const files = Object.fromEntries(r.files.map((f) => [f, join(examplesRoot, r.example, f)]));
-			const run = await runWasi(join(outputDir(r), wasmUrl(r).replace('/wasm/', '')), r.bin, r.args, files, r.stdin);
+			const run = await runWasi(wasmFile(wasmUrl(r), outputDir(r)), r.bin, r.args, files, r.stdin);
 			const transcript = readFileSync(join(examplesRoot, r.example, r.capture!), 'utf8');
 			const shown = transcript.slice(transcript.indexOf('\n') + 1);
 			expect(run.stdout + run.stderr).toBe(shown);
