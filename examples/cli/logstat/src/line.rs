@@ -1,0 +1,292 @@
+//! One access-log line as data: the model, the three formats and their
+//! parsers. A parsed line borrows its text from the input buffer (no copy per
+//! line), which is what the `'a` lifetime on `LogLine` says.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::timestamp::{self, TimestampCache};
+
+// ANCHOR: log_line
+/// One request, as the log recorded it. `'a` is the lifetime of the text the
+/// line was parsed from: `method` and `path` point into it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogLine<'a> {
+    /// Seconds since the Unix epoch, in UTC.
+    pub time: i64,
+    pub method: Cow<'a, str>,
+    pub path: Cow<'a, str>,
+    pub status: u16,
+    /// Response size in bytes; `-` in the log (no body) is `None`.
+    pub bytes: Option<u64>,
+    /// How long the request took, in microseconds, when the log says.
+    pub duration_us: Option<u64>,
+}
+// ANCHOR_END: log_line
+
+// ANCHOR: format
+/// The log formats logstat reads. `Auto` looks at the first lines of each
+/// input and picks one of the other three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Auto,
+    /// NCSA Common Log Format: host ident user [time] "request" status bytes
+    Common,
+    /// Common plus "referer" "user-agent" (Apache and nginx's default)
+    Combined,
+    /// One JSON object per line: time, method, path, status, bytes, duration_ms
+    Json,
+}
+// ANCHOR_END: format
+
+// ANCHOR: parse_error
+/// Why a line is not a log line. Reported with the line's number; never fatal.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ParseError {
+    #[error("empty line")]
+    Empty,
+    #[error("missing {0}")]
+    Missing(&'static str),
+    #[error("bad timestamp")]
+    Timestamp,
+    #[error("bad status code")]
+    Status,
+    #[error("bad response size")]
+    Bytes,
+    #[error("bad duration")]
+    Duration,
+    #[error("unexpected text after the {0}")]
+    Trailing(&'static str),
+    #[error("not a JSON log object")]
+    Json,
+}
+// ANCHOR_END: parse_error
+
+/// The unit of a trailing duration field in Common/Combined lines: nginx's
+/// `$request_time` is seconds (0.004), Apache's `%D` microseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DurationUnit {
+    S,
+    Ms,
+    Us,
+}
+
+impl DurationUnit {
+    fn to_micros(self, value: f64) -> u64 {
+        let scale = match self {
+            DurationUnit::S => 1_000_000.0,
+            DurationUnit::Ms => 1_000.0,
+            DurationUnit::Us => 1.0,
+        };
+        // `as` saturates: a huge value becomes u64::MAX, never UB or a panic.
+        (value * scale).round() as u64
+    }
+}
+
+/// What the parsers need besides the text: the duration unit, and a cache
+/// of the last timestamp (consecutive lines usually share their second).
+#[derive(Debug, Clone)]
+pub struct Parser {
+    pub format: Format,
+    pub duration_unit: DurationUnit,
+    cache: TimestampCache,
+}
+
+impl Parser {
+    pub fn new(format: Format, duration_unit: DurationUnit) -> Self {
+        Parser { format, duration_unit, cache: TimestampCache::default() }
+    }
+
+    /// Parses one line (without its newline) in this parser's format.
+    /// `Auto` here means "whichever format fits this line".
+    pub fn parse<'a>(&mut self, line: &'a str) -> Result<LogLine<'a>, ParseError> {
+        match self.format {
+            Format::Common => parse_clf(line, false, self.duration_unit, &mut self.cache),
+            Format::Combined => parse_clf(line, true, self.duration_unit, &mut self.cache),
+            Format::Json => parse_json(line, &mut self.cache),
+            Format::Auto => match detect(line) {
+                Some(format) => Parser::new(format, self.duration_unit).parse(line),
+                None => Err(if line.trim().is_empty() { ParseError::Empty } else { ParseError::Missing("request") }),
+            },
+        }
+    }
+}
+
+// ANCHOR: detect
+/// The format of one line, if it is any of them: what `--format auto` uses
+/// on the first lines of an input.
+pub fn detect(line: &str) -> Option<Format> {
+    let mut cache = TimestampCache::default();
+    let unit = DurationUnit::S;
+    [Format::Json, Format::Combined, Format::Common].into_iter().find(|&format| match format {
+        Format::Json => line.starts_with('{') && parse_json(line, &mut cache).is_ok(),
+        Format::Combined => parse_clf(line, true, unit, &mut cache).is_ok(),
+        _ => parse_clf(line, false, unit, &mut cache).is_ok(),
+    })
+}
+// ANCHOR_END: detect
+
+// ANCHOR: fields
+/// A cursor over the text that is left of a line. Each method takes one
+/// field off the front and returns a slice of the original line: no copy.
+struct Fields<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Fields<'a> {
+    /// The next space-separated word.
+    fn word(&mut self, name: &'static str) -> Result<&'a str, ParseError> {
+        let rest = self.rest.trim_start_matches(' ');
+        let end = rest.find(' ').unwrap_or(rest.len());
+        if end == 0 {
+            return Err(ParseError::Missing(name));
+        }
+        let (word, rest) = rest.split_at(end);
+        self.rest = rest;
+        Ok(word)
+    }
+
+    /// The text between `open` and `close`, e.g. `[...]` or `"..."`. A
+    /// backslash escapes the next byte, as Apache and nginx write a `"`.
+    fn delimited(&mut self, open: u8, close: u8, name: &'static str) -> Result<&'a str, ParseError> {
+        let rest = self.rest.trim_start_matches(' ');
+        let bytes = rest.as_bytes();
+        if bytes.first() != Some(&open) {
+            return Err(ParseError::Missing(name));
+        }
+        let mut i = 1;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => i += 2,
+                byte if byte == close => {
+                    self.rest = &rest[i + 1..];
+                    return Ok(&rest[1..i]);
+                }
+                _ => i += 1,
+            }
+        }
+        Err(ParseError::Missing(name))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.rest.trim().is_empty()
+    }
+}
+// ANCHOR_END: fields
+
+// ANCHOR: parse_clf
+/// Common (`combined == false`) or Combined Log Format, with an optional
+/// request duration as the last field:
+///
+/// `127.0.0.1 - frank [10/Oct/2026:13:55:36 +0000] "GET /a.gif HTTP/1.1" 200 2326 "-" "curl/8.5" 0.004`
+fn parse_clf<'a>(
+    line: &'a str,
+    combined: bool,
+    unit: DurationUnit,
+    cache: &mut TimestampCache,
+) -> Result<LogLine<'a>, ParseError> {
+    if line.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let mut fields = Fields { rest: line };
+    fields.word("client address")?;
+    fields.word("identity")?;
+    fields.word("user")?;
+    let time = fields.delimited(b'[', b']', "timestamp")?;
+    let time = cache.get_or_parse(time, timestamp::parse_clf).ok_or(ParseError::Timestamp)?;
+    let request = fields.delimited(b'"', b'"', "request")?;
+    let status = parse_status(fields.word("status code")?)?;
+    let bytes = match fields.word("response size")? {
+        "-" => None,
+        size => Some(size.parse().map_err(|_| ParseError::Bytes)?),
+    };
+    if combined {
+        fields.delimited(b'"', b'"', "referer")?;
+        fields.delimited(b'"', b'"', "user agent")?;
+    }
+    let duration_us = if fields.is_empty() {
+        None
+    } else {
+        let after = if combined { "user agent" } else { "response size" };
+        let value = fields.word("duration")?;
+        if !fields.is_empty() {
+            return Err(ParseError::Trailing(after));
+        }
+        Some(parse_duration(value, unit).ok_or(if combined { ParseError::Duration } else { ParseError::Trailing(after) })?)
+    };
+    let (method, path) = split_request(request);
+    Ok(LogLine { time, method: Cow::Borrowed(method), path: Cow::Borrowed(path), status, bytes, duration_us })
+}
+// ANCHOR_END: parse_clf
+
+/// `GET /users?page=2 HTTP/1.1` is method `GET` and path `/users`: the query
+/// string is dropped so that one endpoint counts as one path. A request line
+/// that is not one (nginx logs `"-"` for a connection closed early, and raw
+/// bytes for TLS spoken to a plain port) keeps its text as the path.
+fn split_request(request: &str) -> (&str, &str) {
+    let mut parts = request.split(' ');
+    match (parts.next(), parts.next()) {
+        (Some(method), Some(target)) if !method.is_empty() && !target.is_empty() => {
+            let path = target.split_once('?').map_or(target, |(path, _query)| path);
+            (method, path)
+        }
+        _ => ("", request),
+    }
+}
+
+fn parse_status(text: &str) -> Result<u16, ParseError> {
+    match text.parse::<u16>() {
+        Ok(status) if (100..=599).contains(&status) && text.len() == 3 => Ok(status),
+        _ => Err(ParseError::Status),
+    }
+}
+
+fn parse_duration(text: &str, unit: DurationUnit) -> Option<u64> {
+    micros(text.parse().ok()?, unit)
+}
+
+/// A duration must be a finite, non-negative number.
+fn micros(value: f64, unit: DurationUnit) -> Option<u64> {
+    (value.is_finite() && value >= 0.0).then(|| unit.to_micros(value))
+}
+
+// ANCHOR: json_line
+/// The JSON-lines shape logstat reads. `Cow` borrows a string from the line
+/// when it has no escapes and owns a copy only when it must unescape one.
+#[derive(Deserialize)]
+struct JsonLine<'a> {
+    #[serde(borrow)]
+    time: Cow<'a, str>,
+    #[serde(borrow, default)]
+    method: Cow<'a, str>,
+    #[serde(borrow)]
+    path: Cow<'a, str>,
+    status: u16,
+    bytes: Option<u64>,
+    duration_ms: Option<f64>,
+}
+
+fn parse_json<'a>(line: &'a str, cache: &mut TimestampCache) -> Result<LogLine<'a>, ParseError> {
+    if line.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let json: JsonLine<'a> = serde_json::from_str(line).map_err(|_| ParseError::Json)?;
+    let time = cache.get_or_parse(&json.time, timestamp::parse_rfc3339).ok_or(ParseError::Timestamp)?;
+    let status = if (100..=599).contains(&json.status) { json.status } else { return Err(ParseError::Status) };
+    let duration_us = match json.duration_ms {
+        Some(ms) => Some(micros(ms, DurationUnit::Ms).ok_or(ParseError::Duration)?),
+        None => None,
+    };
+    let path = match json.path {
+        Cow::Borrowed(path) => Cow::Borrowed(path.split_once('?').map_or(path, |(path, _)| path)),
+        Cow::Owned(path) => Cow::Owned(path.split_once('?').map_or(path.as_str(), |(path, _)| path).to_owned()),
+    };
+    Ok(LogLine { time, method: json.method, path, status, bytes: json.bytes, duration_us })
+}
+// ANCHOR_END: json_line
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,119 @@
+//! From inputs to totals: each chunk's lines are parsed, filtered and
+//! counted. One thread (`--jobs 1`) or rayon's pool over the chunks: the
+//! two give the same `Stats`, which the tests check.
+
+use std::borrow::Cow;
+use std::num::NonZeroUsize;
+
+use rayon::prelude::*;
+
+use crate::error::InputError;
+use crate::filter::Filter;
+use crate::input::{CHUNK_SIZE, Chunk, Chunks, Input};
+use crate::line::{self, DurationUnit, Format, Parser};
+use crate::stats::Stats;
+
+/// What a scan needs besides its inputs.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub format: Format,
+    pub duration_unit: DurationUnit,
+    pub filter: Filter,
+    pub jobs: NonZeroUsize,
+}
+
+// ANCHOR: scan_chunk
+/// Parses and counts every line of one chunk. Invalid UTF-8 is replaced
+/// (U+FFFD), which copies only a chunk that has some.
+pub fn scan_chunk(chunk: &Chunk, input: usize, parser: &mut Parser, filter: &Filter, stats: &mut Stats) {
+    let text: Cow<'_, str> = String::from_utf8_lossy(&chunk.data);
+    for (number, line) in (chunk.first_line..).zip(text.split('\n')) {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        stats.lines += 1;
+        match parser.parse(line) {
+            Ok(parsed) if filter.matches(&parsed) => stats.record(&parsed),
+            Ok(_) => stats.filtered_out += 1,
+            Err(reason) => stats.record_malformed(input, number, reason),
+        }
+    }
+}
+// ANCHOR_END: scan_chunk
+
+// ANCHOR: detect_format
+/// `--format auto`: the format of the first line in the chunk that is in
+/// one; Combined if none is (then every line is reported malformed).
+fn detect_format(chunk: &Chunk) -> Format {
+    String::from_utf8_lossy(&chunk.data).lines().take(100).find_map(line::detect).unwrap_or(Format::Combined)
+}
+// ANCHOR_END: detect_format
+
+/// Reads every input and returns the totals, and the format chosen for each.
+pub fn scan(inputs: Vec<Input>, options: &ScanOptions) -> Result<(Stats, Vec<Format>), InputError> {
+    let mut total = Stats::default();
+    let mut formats = Vec::new();
+    for (index, input) in inputs.into_iter().enumerate() {
+        let name = input.name;
+        let mut chunks = Chunks::new(input.reader, CHUNK_SIZE).peekable();
+        let format = match (options.format, chunks.peek()) {
+            (Format::Auto, Some(Ok(first))) => detect_format(first),
+            (Format::Auto, _) => Format::Combined,
+            (format, _) => format,
+        };
+        formats.push(format);
+        let parser = Parser::new(format, options.duration_unit);
+        let chunks = chunks.map(|chunk| chunk.map_err(|source| InputError::Read { name: name.clone(), source }));
+        let stats = if options.jobs.get() == 1 {
+            scan_sequential(chunks, index, parser, &options.filter)?
+        } else {
+            scan_parallel(chunks, index, parser, &options.filter, options.jobs)?
+        };
+        total = total.merge(stats);
+    }
+    Ok((total, formats))
+}
+
+// ANCHOR: sequential
+fn scan_sequential(
+    chunks: impl Iterator<Item = Result<Chunk, InputError>>,
+    input: usize,
+    mut parser: Parser,
+    filter: &Filter,
+) -> Result<Stats, InputError> {
+    let mut stats = Stats::default();
+    for chunk in chunks {
+        scan_chunk(&chunk?, input, &mut parser, filter, &mut stats);
+    }
+    Ok(stats)
+}
+// ANCHOR_END: sequential
+
+// ANCHOR: parallel
+fn scan_parallel(
+    chunks: impl Iterator<Item = Result<Chunk, InputError>> + Send,
+    input: usize,
+    parser: Parser,
+    filter: &Filter,
+    jobs: NonZeroUsize,
+) -> Result<Stats, InputError> {
+    // Where threads are unsupported (wasm32-wasip1), one thread does it all.
+    let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(jobs.get()).build() else {
+        return scan_sequential(chunks, input, parser, filter);
+    };
+    pool.install(|| {
+        chunks
+            .par_bridge()
+            .try_fold(
+                || (Stats::default(), parser.clone()),
+                |(mut stats, mut parser), chunk| {
+                    scan_chunk(&chunk?, input, &mut parser, filter, &mut stats);
+                    Ok((stats, parser))
+                },
+            )
+            .map(|result| result.map(|(stats, _parser)| stats))
+            .try_reduce(Stats::default, |a, b| Ok(a.merge(b)))
+    })
+}
+// ANCHOR_END: parallel
