@@ -8,9 +8,11 @@ use thiserror::Error;
 // ANCHOR: input_error
 #[derive(Debug, Error)]
 pub enum InputError {
-    #[error("cannot open {name}: {source}")]
+    // The io::Error is the `source`, not part of the message: anyhow's
+    // `{:#}` prints the chain, "cannot open x.log: No such file or directory".
+    #[error("cannot open {name}")]
     Open { name: String, source: io::Error },
-    #[error("cannot read {name}: {source}")]
+    #[error("cannot read {name}")]
     Read { name: String, source: io::Error },
 }
 // ANCHOR_END: input_error

@@ -20,8 +20,12 @@ impl FromStr for StatusMatch {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let bad = || format!("'{text}' is not a status code (404) or class (5xx)");
         match text.as_bytes() {
-            [class @ b'1'..=b'5', b'x' | b'X', b'x' | b'X'] => Ok(StatusMatch::Class(u16::from(class - b'0'))),
-            [b'1'..=b'5', b'0'..=b'9', b'0'..=b'9'] => text.parse().map(StatusMatch::Code).map_err(|_| bad()),
+            [class @ b'1'..=b'5', b'x' | b'X', b'x' | b'X'] => {
+                Ok(StatusMatch::Class(u16::from(class - b'0')))
+            }
+            [b'1'..=b'5', b'0'..=b'9', b'0'..=b'9'] => {
+                text.parse().map(StatusMatch::Code).map_err(|_| bad())
+            }
             _ => Err(bad()),
         }
     }
@@ -39,7 +43,8 @@ impl StatusMatch {
 
 /// `--since` and `--until` take RFC 3339 times; the error is clap's message.
 pub fn parse_time(text: &str) -> Result<i64, String> {
-    timestamp::parse_rfc3339(text).ok_or_else(|| format!("'{text}' is not an RFC 3339 time such as 2026-11-24T10:00:00Z"))
+    timestamp::parse_rfc3339(text)
+        .ok_or_else(|| format!("'{text}' is not an RFC 3339 time such as 2026-11-24T10:00:00Z"))
 }
 
 // ANCHOR: filter
@@ -59,7 +64,10 @@ impl Filter {
         self.since.is_none_or(|since| line.time >= since)
             && self.until.is_none_or(|until| line.time < until)
             && (self.status.is_empty() || self.status.iter().any(|s| s.matches(line.status)))
-            && self.path_prefix.as_deref().is_none_or(|prefix| line.path.starts_with(prefix))
+            && self
+                .path_prefix
+                .as_deref()
+                .is_none_or(|prefix| line.path.starts_with(prefix))
     }
 }
 // ANCHOR_END: filter
@@ -71,7 +79,14 @@ mod tests {
     use super::*;
 
     fn line(time: i64, status: u16, path: &str) -> LogLine<'_> {
-        LogLine { time, method: Cow::Borrowed("GET"), path: Cow::Borrowed(path), status, bytes: None, duration_us: None }
+        LogLine {
+            time,
+            method: Cow::Borrowed("GET"),
+            path: Cow::Borrowed(path),
+            status,
+            bytes: None,
+            duration_us: None,
+        }
     }
 
     #[test]
@@ -94,7 +109,10 @@ mod tests {
         };
         assert!(filter.matches(&line(100, 503, "/api/users")));
         assert!(filter.matches(&line(199, 404, "/api")));
-        assert!(!filter.matches(&line(200, 503, "/api/users")), "until is exclusive");
+        assert!(
+            !filter.matches(&line(200, 503, "/api/users")),
+            "until is exclusive"
+        );
         assert!(!filter.matches(&line(99, 503, "/api/users")));
         assert!(!filter.matches(&line(150, 200, "/api/users")));
         assert!(!filter.matches(&line(150, 500, "/health")));

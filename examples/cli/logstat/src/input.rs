@@ -38,9 +38,15 @@ impl Input {
     /// Gzip starts with the bytes 1f 8b, whatever the file is called.
     fn from_reader(name: String, reader: Box<dyn Read + Send>) -> Result<Input, InputError> {
         let mut buffered = BufReader::with_capacity(CHUNK_SIZE, reader);
-        let start = buffered.fill_buf().map_err(|source| InputError::Read { name: name.clone(), source })?;
-        let reader: Box<dyn Read + Send> =
-            if start.starts_with(&[0x1f, 0x8b]) { Box::new(MultiGzDecoder::new(buffered)) } else { Box::new(buffered) };
+        let start = buffered.fill_buf().map_err(|source| InputError::Read {
+            name: name.clone(),
+            source,
+        })?;
+        let reader: Box<dyn Read + Send> = if start.starts_with(&[0x1f, 0x8b]) {
+            Box::new(MultiGzDecoder::new(buffered))
+        } else {
+            Box::new(buffered)
+        };
         Ok(Input { name, reader })
     }
 }
@@ -65,7 +71,13 @@ pub struct Chunks<R> {
 
 impl<R: Read> Chunks<R> {
     pub fn new(reader: R, size: usize) -> Self {
-        Chunks { reader, size, carry: Vec::new(), next_line: 1, done: false }
+        Chunks {
+            reader,
+            size,
+            carry: Vec::new(),
+            next_line: 1,
+            done: false,
+        }
     }
 }
 
@@ -79,14 +91,16 @@ impl<R: Read> Iterator for Chunks<R> {
         let mut data = std::mem::take(&mut self.carry);
         loop {
             let before = data.len();
-            if let Err(error) = (&mut self.reader).take(self.size as u64).read_to_end(&mut data) {
-                self.done = true;
-                return Some(Err(error));
-            }
-            let at_end = data.len() - before < self.size;
-            if at_end {
-                self.done = true;
-                break;
+            match read_full(&mut self.reader, &mut data, self.size) {
+                Ok(read) if read < self.size => {
+                    self.done = true;
+                    break;
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    self.done = true;
+                    return Some(Err(error));
+                }
             }
             // Cut after the last newline; a line longer than a chunk reads on.
             if let Some(last) = memchr::memrchr(b'\n', &data[before..]) {
@@ -104,25 +118,61 @@ impl<R: Read> Iterator for Chunks<R> {
 }
 // ANCHOR_END: chunks
 
+/// Appends up to `size` bytes to `data`, fewer only at the end of input.
+/// Reads straight into the vector: `read_to_end` would ask for small reads
+/// first, and a BufReader serves those by copying every byte twice.
+fn read_full(reader: &mut impl Read, data: &mut Vec<u8>, size: usize) -> io::Result<usize> {
+    let start = data.len();
+    data.resize(start + size, 0);
+    let mut filled = 0;
+    while filled < size {
+        match reader.read(&mut data[start + filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => {
+                data.truncate(start + filled);
+                return Err(error);
+            }
+        }
+    }
+    data.truncate(start + filled);
+    Ok(filled)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn split(text: &str, size: usize) -> Vec<(u64, String)> {
         Chunks::new(text.as_bytes(), size)
-            .map(|chunk| chunk.map(|c| (c.first_line, String::from_utf8(c.data).unwrap())).unwrap())
+            .map(|chunk| {
+                chunk
+                    .map(|c| (c.first_line, String::from_utf8(c.data).unwrap()))
+                    .unwrap()
+            })
             .collect()
     }
 
     #[test]
     fn chunks_end_on_line_boundaries_and_number_their_lines() {
         let chunks = split("a\nbb\nccc\ndddd\n", 6);
-        assert_eq!(chunks, [(1, "a\nbb\n".to_string()), (3, "ccc\n".into()), (4, "dddd\n".into())]);
+        assert_eq!(
+            chunks,
+            [
+                (1, "a\nbb\n".to_string()),
+                (3, "ccc\n".into()),
+                (4, "dddd\n".into())
+            ]
+        );
     }
 
     #[test]
     fn a_line_longer_than_a_chunk_stays_whole() {
-        assert_eq!(split("0123456789\nab", 4), [(1, "0123456789\n".to_string()), (2, "ab".into())]);
+        assert_eq!(
+            split("0123456789\nab", 4),
+            [(1, "0123456789\n".to_string()), (2, "ab".into())]
+        );
     }
 
     #[test]
@@ -135,7 +185,11 @@ mod tests {
         use std::io::Write;
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         encoder.write_all(b"hello\n").unwrap();
-        let input = Input::from_reader("x.log".into(), Box::new(io::Cursor::new(encoder.finish().unwrap()))).unwrap();
+        let input = Input::from_reader(
+            "x.log".into(),
+            Box::new(io::Cursor::new(encoder.finish().unwrap())),
+        )
+        .unwrap();
         let mut text = String::new();
         input.reader.take(100).read_to_string(&mut text).unwrap();
         assert_eq!(text, "hello\n");

@@ -43,8 +43,14 @@ fn main() -> ExitCode {
 /// clap's usage errors span several lines (the error, possible values, a
 /// usage line, a tip). Keep the error and the possible values, on one line.
 fn one_line(message: &str) -> String {
-    let mut lines = message.lines().map(str::trim).filter(|line| !line.is_empty());
-    let first = lines.next().unwrap_or("invalid arguments").trim_start_matches("error: ");
+    let mut lines = message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty());
+    let first = lines
+        .next()
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error: ");
     match lines.find(|line| line.starts_with("[possible values")) {
         Some(values) => format!("{first} {values}; see logstat --help"),
         None => format!("{first}; see logstat --help"),

@@ -81,33 +81,58 @@ impl Report {
         paths.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         paths.truncate(top);
         // ANCHOR_END: top_paths
-        let top_paths = paths.into_iter().map(|(path, requests)| PathCount { path, requests }).collect();
+        let top_paths = paths
+            .into_iter()
+            .map(|(path, requests)| PathCount { path, requests })
+            .collect();
 
         let mut status_classes = BTreeMap::new();
         let mut status_codes = BTreeMap::new();
-        for (code, &count) in stats.status.iter().enumerate().filter(|(_, count)| **count > 0) {
-            *status_classes.entry(format!("{}xx", code / 100)).or_insert(0) += count;
+        for (code, &count) in stats
+            .status
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+        {
+            *status_classes
+                .entry(format!("{}xx", code / 100))
+                .or_insert(0) += count;
             status_codes.insert(code as u16, count);
         }
 
         let histogram = &stats.latency;
-        let ms = |quantile: f64| histogram.value_at_quantile(quantile) as f64 / 1000.0;
+        // A bucket's middle, not its top: 8 ms stays 8.0, not 8.003.
+        let ms = |quantile: f64| {
+            histogram.median_equivalent(histogram.value_at_quantile(quantile)) as f64 / 1000.0
+        };
         let latency_ms = (!histogram.is_empty()).then(|| Latency {
             requests: histogram.len(),
             p50: ms(0.50),
             p90: ms(0.90),
             p99: ms(0.99),
-            max: histogram.max() as f64 / 1000.0,
+            max: histogram.median_equivalent(histogram.max()) as f64 / 1000.0,
         });
 
-        let minute_count = |(&minute, &requests): (&i64, &u64)| MinuteCount { minute: format_minute(minute), requests };
-        let per_minute = match (stats.minutes.first_key_value(), stats.minutes.last_key_value()) {
+        let minute_count = |(&minute, &requests): (&i64, &u64)| MinuteCount {
+            minute: format_minute(minute),
+            requests,
+        };
+        let per_minute = match (
+            stats.minutes.first_key_value(),
+            stats.minutes.last_key_value(),
+        ) {
             (Some(first), Some(last)) => Some(PerMinute {
                 first: format_minute(*first.0),
                 last: format_minute(*last.0),
                 mean: stats.requests as f64 / (last.0 - first.0 + 1) as f64,
                 // The earliest of the busiest minutes.
-                peak: stats.minutes.iter().rev().max_by_key(|(_, count)| **count).map(minute_count).expect("not empty"),
+                peak: stats
+                    .minutes
+                    .iter()
+                    .rev()
+                    .max_by_key(|(_, count)| **count)
+                    .map(minute_count)
+                    .expect("not empty"),
                 minutes: stats.minutes.iter().map(minute_count).collect(),
             }),
             _ => None,
@@ -123,7 +148,10 @@ impl Report {
             lines: stats.lines,
             requests: stats.requests,
             filtered_out: stats.filtered_out,
-            malformed: Malformed { count: stats.malformed, first },
+            malformed: Malformed {
+                count: stats.malformed,
+                first,
+            },
             status_classes,
             status_codes,
             top_paths,
@@ -143,7 +171,11 @@ impl Report {
         let names: Vec<&str> = self.inputs.iter().map(|i| i.name.as_str()).collect();
         let _ = writeln!(out, "{} requests in {}", self.requests, names.join(", "));
         if self.filtered_out > 0 {
-            let _ = writeln!(out, "{} more lines did not match the filters", self.filtered_out);
+            let _ = writeln!(
+                out,
+                "{} more lines did not match the filters",
+                self.filtered_out
+            );
         }
         if self.malformed.count > 0 {
             let _ = writeln!(out, "{} malformed lines, first:", self.malformed.count);
@@ -159,25 +191,55 @@ impl Report {
         let _ = writeln!(out, "\n{:<10} {:>10} {:>7}", "status", "requests", "share");
         for (class, &count) in &self.status_classes {
             let _ = writeln!(out, "{class:<10} {count:>10} {:>6.1}%", share(count));
-            for (code, &count) in self.status_codes.iter().filter(|(code, _)| code.to_string()[..1] == class[..1]) {
+            for (code, &count) in self
+                .status_codes
+                .iter()
+                .filter(|(code, _)| code.to_string()[..1] == class[..1])
+            {
                 let _ = writeln!(out, "  {code:<8} {count:>10}");
             }
         }
 
-        let width = self.top_paths.iter().map(|p| printable(&p.path).chars().count()).max().unwrap_or(0).clamp(4, 60);
-        let _ = writeln!(out, "\n{:<width$} {:>10} {:>7}", "path", "requests", "share");
+        let width = self
+            .top_paths
+            .iter()
+            .map(|p| printable(&p.path).chars().count())
+            .max()
+            .unwrap_or(0)
+            .clamp(4, 60);
+        let _ = writeln!(
+            out,
+            "\n{:<width$} {:>10} {:>7}",
+            "path", "requests", "share"
+        );
         for PathCount { path, requests } in &self.top_paths {
             let path = printable(path);
-            let _ = writeln!(out, "{path:<width$} {requests:>10} {:>6.1}%", share(*requests));
+            let _ = writeln!(
+                out,
+                "{path:<width$} {requests:>10} {:>6.1}%",
+                share(*requests)
+            );
         }
 
         if let Some(l) = &self.latency_ms {
-            let _ = writeln!(out, "\nlatency (ms, {} requests with a duration)", l.requests);
+            let _ = writeln!(
+                out,
+                "\nlatency (ms, {} requests with a duration)",
+                l.requests
+            );
             let _ = writeln!(out, "{:>9} {:>9} {:>9} {:>9}", "p50", "p90", "p99", "max");
-            let _ = writeln!(out, "{:>9.3} {:>9.3} {:>9.3} {:>9.3}", l.p50, l.p90, l.p99, l.max);
+            let _ = writeln!(
+                out,
+                "{:>9.1} {:>9.1} {:>9.1} {:>9.1}",
+                l.p50, l.p90, l.p99, l.max
+            );
         }
         if let Some(m) = &self.per_minute {
-            let _ = writeln!(out, "\nper minute: {:.1} mean, peak {} at {}", m.mean, m.peak.requests, m.peak.minute);
+            let _ = writeln!(
+                out,
+                "\nper minute: {:.1} mean, peak {} at {}",
+                m.mean, m.peak.requests, m.peak.minute
+            );
             let _ = writeln!(out, "from {} to {}", m.first, m.last);
         }
         out
@@ -189,7 +251,15 @@ impl Report {
 /// not recolour (or rewrite) the reader's terminal, so control characters
 /// are shown escaped, `\u{1b}`.
 fn printable(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

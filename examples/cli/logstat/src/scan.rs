@@ -25,11 +25,20 @@ pub struct ScanOptions {
 // ANCHOR: scan_chunk
 /// Parses and counts every line of one chunk. Invalid UTF-8 is replaced
 /// (U+FFFD), which copies only a chunk that has some.
-pub fn scan_chunk(chunk: &Chunk, input: usize, parser: &mut Parser, filter: &Filter, stats: &mut Stats) {
-    let text: Cow<'_, str> = String::from_utf8_lossy(&chunk.data);
-    for (number, line) in (chunk.first_line..).zip(text.split('\n')) {
+pub fn scan_chunk(
+    chunk: &Chunk,
+    input: usize,
+    parser: &mut Parser,
+    filter: &Filter,
+    stats: &mut Stats,
+) {
+    let text: Cow<'_, str> = match std::str::from_utf8(&chunk.data) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(&chunk.data),
+    };
+    for (number, line) in (chunk.first_line..).zip(lines(&text)) {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
+        if line::is_blank(line) {
             continue;
         }
         stats.lines += 1;
@@ -40,13 +49,34 @@ pub fn scan_chunk(chunk: &Chunk, input: usize, parser: &mut Parser, filter: &Fil
         }
     }
 }
+
+/// The lines of a chunk, split where memchr finds newlines (SIMD). The
+/// piece after the last newline is yielded too: empty, and skipped, unless
+/// the input's last line had no newline.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(Some)
+        .chain([None])
+        .map(move |newline| {
+            let end = newline.unwrap_or(text.len());
+            // A newline is ASCII, so `start` and `end` are char boundaries.
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+}
 // ANCHOR_END: scan_chunk
 
 // ANCHOR: detect_format
 /// `--format auto`: the format of the first line in the chunk that is in
 /// one; Combined if none is (then every line is reported malformed).
 fn detect_format(chunk: &Chunk) -> Format {
-    String::from_utf8_lossy(&chunk.data).lines().take(100).find_map(line::detect).unwrap_or(Format::Combined)
+    String::from_utf8_lossy(&chunk.data)
+        .lines()
+        .take(100)
+        .find_map(line::detect)
+        .unwrap_or(Format::Combined)
 }
 // ANCHOR_END: detect_format
 
@@ -64,7 +94,12 @@ pub fn scan(inputs: Vec<Input>, options: &ScanOptions) -> Result<(Stats, Vec<For
         };
         formats.push(format);
         let parser = Parser::new(format, options.duration_unit);
-        let chunks = chunks.map(|chunk| chunk.map_err(|source| InputError::Read { name: name.clone(), source }));
+        let chunks = chunks.map(|chunk| {
+            chunk.map_err(|source| InputError::Read {
+                name: name.clone(),
+                source,
+            })
+        });
         let stats = if options.jobs.get() == 1 {
             scan_sequential(chunks, index, parser, &options.filter)?
         } else {
@@ -99,7 +134,10 @@ fn scan_parallel(
     jobs: NonZeroUsize,
 ) -> Result<Stats, InputError> {
     // Where threads are unsupported (wasm32-wasip1), one thread does it all.
-    let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(jobs.get()).build() else {
+    let Ok(pool) = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.get())
+        .build()
+    else {
         return scan_sequential(chunks, input, parser, filter);
     };
     pool.install(|| {

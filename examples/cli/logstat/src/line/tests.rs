@@ -13,32 +13,53 @@ fn reads_an_nginx_combined_line_with_request_time() {
     let line = r#"203.0.113.9 - - [24/Nov/2026:10:00:01 +0000] "GET /api/users?page=2 HTTP/2.0" 200 512 "https://example.com/" "Mozilla/5.0 (X11; Linux x86_64)" 0.042"#;
     let parsed = parse(Format::Combined, line).unwrap();
     assert_eq!(parsed.method, "GET");
-    assert_eq!(parsed.path, "/api/users", "the query string is not part of the path");
+    assert_eq!(
+        parsed.path, "/api/users",
+        "the query string is not part of the path"
+    );
     assert_eq!(parsed.status, 200);
     assert_eq!(parsed.bytes, Some(512));
     assert_eq!(parsed.duration_us, Some(42_000));
-    assert!(matches!(parsed.path, Cow::Borrowed(_)), "zero-copy: the path points into the line");
+    assert!(
+        matches!(parsed.path, Cow::Borrowed(_)),
+        "zero-copy: the path points into the line"
+    );
 }
 // ANCHOR_END: test_combined
 
 #[test]
 fn reads_apache_common_with_a_dash_size_and_a_user() {
-    let line = r#"192.0.2.4 - frank [10/Oct/2026:13:55:36 -0700] "HEAD /index.html HTTP/1.0" 304 -"#;
+    let line =
+        r#"192.0.2.4 - frank [10/Oct/2026:13:55:36 -0700] "HEAD /index.html HTTP/1.0" 304 -"#;
     let parsed = parse(Format::Common, line).unwrap();
-    assert_eq!((parsed.method.as_ref(), parsed.path.as_ref(), parsed.status, parsed.bytes), ("HEAD", "/index.html", 304, None));
-    assert_eq!(parsed.time, crate::timestamp::parse_rfc3339("2026-10-10T20:55:36Z").unwrap());
+    assert_eq!(
+        (
+            parsed.method.as_ref(),
+            parsed.path.as_ref(),
+            parsed.status,
+            parsed.bytes
+        ),
+        ("HEAD", "/index.html", 304, None)
+    );
+    assert_eq!(
+        parsed.time,
+        crate::timestamp::parse_rfc3339("2026-10-10T20:55:36Z").unwrap()
+    );
 }
 
 #[test]
 fn reads_a_microsecond_duration_when_told_the_unit() {
     let line = r#"::1 - - [24/Nov/2026:10:00:01 +0000] "POST /users HTTP/1.1" 201 63 "-" "curl/8.5.0" 1834"#;
-    let parsed = Parser::new(Format::Combined, DurationUnit::Us).parse(line).unwrap();
+    let parsed = Parser::new(Format::Combined, DurationUnit::Us)
+        .parse(line)
+        .unwrap();
     assert_eq!(parsed.duration_us, Some(1834));
 }
 
 #[test]
 fn escaped_quotes_stay_inside_their_field() {
-    let line = r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET /a HTTP/1.1" 200 1 "-" "a \"quoted\" agent""#;
+    let line =
+        r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET /a HTTP/1.1" 200 1 "-" "a \"quoted\" agent""#;
     assert_eq!(parse(Format::Combined, line).unwrap().status, 200);
 }
 
@@ -58,13 +79,34 @@ fn says_why_a_line_is_malformed() {
     let cases = [
         ("", ParseError::Empty),
         ("garbage", ParseError::Missing("identity")),
-        (r#"::1 - - 24/Nov/2026:10:00:01 "GET / HTTP/1.1" 200 1"#, ParseError::Missing("timestamp")),
-        (r#"::1 - - [31/Feb/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1"#, ParseError::Timestamp),
-        (r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1 200 1"#, ParseError::Missing("request")),
-        (r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 2000 1"#, ParseError::Status),
-        (r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 -5"#, ParseError::Bytes),
-        (r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-""#, ParseError::Missing("user agent")),
-        (r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-" "x" fast"#, ParseError::Duration),
+        (
+            r#"::1 - - 24/Nov/2026:10:00:01 "GET / HTTP/1.1" 200 1"#,
+            ParseError::Missing("timestamp"),
+        ),
+        (
+            r#"::1 - - [31/Feb/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1"#,
+            ParseError::Timestamp,
+        ),
+        (
+            r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1 200 1"#,
+            ParseError::Missing("request"),
+        ),
+        (
+            r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 2000 1"#,
+            ParseError::Status,
+        ),
+        (
+            r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 -5"#,
+            ParseError::Bytes,
+        ),
+        (
+            r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-""#,
+            ParseError::Missing("user agent"),
+        ),
+        (
+            r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-" "x" fast"#,
+            ParseError::Duration,
+        ),
     ];
     for (line, expected) in cases {
         assert_eq!(parse(Format::Combined, line), Err(expected), "{line}");
@@ -74,10 +116,17 @@ fn says_why_a_line_is_malformed() {
 
 #[test]
 fn common_refuses_combined_extras_and_combined_needs_them() {
-    let combined = r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-" "curl/8.5.0""#;
+    let combined =
+        r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-" "curl/8.5.0""#;
     let common = r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1"#;
-    assert_eq!(parse(Format::Common, combined), Err(ParseError::Trailing("response size")));
-    assert_eq!(parse(Format::Combined, common), Err(ParseError::Missing("referer")));
+    assert_eq!(
+        parse(Format::Common, combined),
+        Err(ParseError::Trailing("response size"))
+    );
+    assert_eq!(
+        parse(Format::Combined, common),
+        Err(ParseError::Missing("referer"))
+    );
     assert_eq!(detect(combined), Some(Format::Combined));
     assert_eq!(detect(common), Some(Format::Common));
 }
@@ -87,15 +136,30 @@ fn reads_json_lines_with_escapes_and_extra_fields() {
     let line = r#"{"time":"2026-11-24T10:00:01.250+01:00","method":"GET","path":"/caf\u00e9?x=1","status":503,"bytes":null,"duration_ms":12.5,"trace_id":"abc"}"#;
     let parsed = parse(Format::Json, line).unwrap();
     assert_eq!(parsed.path, "/café");
-    assert!(matches!(parsed.path, Cow::Owned(_)), "an escaped string is unescaped into a copy");
-    assert_eq!((parsed.status, parsed.bytes, parsed.duration_us), (503, None, Some(12_500)));
-    assert_eq!(parsed.time, crate::timestamp::parse_rfc3339("2026-11-24T09:00:01Z").unwrap());
+    assert!(
+        matches!(parsed.path, Cow::Owned(_)),
+        "an escaped string is unescaped into a copy"
+    );
+    assert_eq!(
+        (parsed.status, parsed.bytes, parsed.duration_us),
+        (503, None, Some(12_500))
+    );
+    assert_eq!(
+        parsed.time,
+        crate::timestamp::parse_rfc3339("2026-11-24T09:00:01Z").unwrap()
+    );
     assert_eq!(detect(line), Some(Format::Json));
 }
 
 #[test]
 fn rejects_json_that_is_not_a_log_object() {
-    for line in [r#"{"time":"yesterday","path":"/","status":200}"#, r#"{"path":"/","status":200}"#, "[1,2]", r#"{"time":"2026-11-24T10:00:00Z","path":"/","status":99}"#, r#"{"time":"2026-11-24T10:00:00Z","path":"/","status":200,"duration_ms":-1}"#] {
+    for line in [
+        r#"{"time":"yesterday","path":"/","status":200}"#,
+        r#"{"path":"/","status":200}"#,
+        "[1,2]",
+        r#"{"time":"2026-11-24T10:00:00Z","path":"/","status":99}"#,
+        r#"{"time":"2026-11-24T10:00:00Z","path":"/","status":200,"duration_ms":-1}"#,
+    ] {
         assert!(parse(Format::Json, line).is_err(), "{line}");
     }
 }
@@ -103,11 +167,21 @@ fn rejects_json_that_is_not_a_log_object() {
 #[test]
 fn odd_bytes_are_malformed_or_parsed_never_a_panic() {
     // Multi-byte characters where the parser slices by byte offsets.
-    for line in ["é é é [24/Nov/2026:10:00:01 +0000] \"GET /ü HTTP/1.1\" 200 1", "\u{FFFD}\u{FFFD} - - [", "::1 - - [24/Nov/2026:10:00:01 +0000] \"\\", "\0\0\0 \0 \0 [\0]", "{\"time\":\"\u{0}\"}"] {
+    for line in [
+        "é é é [24/Nov/2026:10:00:01 +0000] \"GET /ü HTTP/1.1\" 200 1",
+        "\u{FFFD}\u{FFFD} - - [",
+        "::1 - - [24/Nov/2026:10:00:01 +0000] \"\\",
+        "\0\0\0 \0 \0 [\0]",
+        "{\"time\":\"\u{0}\"}",
+    ] {
         for format in [Format::Auto, Format::Common, Format::Combined, Format::Json] {
             let _ = parse(format, line);
         }
     }
-    let parsed = parse(Format::Common, "é é é [24/Nov/2026:10:00:01 +0000] \"GET /ü HTTP/1.1\" 200 1").unwrap();
+    let parsed = parse(
+        Format::Common,
+        "é é é [24/Nov/2026:10:00:01 +0000] \"GET /ü HTTP/1.1\" 200 1",
+    )
+    .unwrap();
     assert_eq!(parsed.path, "/ü");
 }
