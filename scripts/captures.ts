@@ -22,6 +22,7 @@
  *
  *   node scripts/captures.ts            check (the test command runs this)
  *   node scripts/captures.ts --update   rewrite the transcripts
+ *   node scripts/captures.ts --update logstat   only these crates (by name)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -145,8 +146,13 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 	}
 }
 
+// Crate names after the flags narrow the run, e.g. to one lesson's crate.
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const unknown = only.filter((name) => !workspaceCrates().some((crate) => crate.name === name));
+if (unknown.length > 0) throw new Error(`no crate named ${unknown.join(', ')} in examples/`);
+
 const results: GoldenResult[] = [];
-for (const crate of workspaceCrates()) {
+for (const crate of workspaceCrates().filter((crate) => only.length === 0 || only.includes(crate.name))) {
 	const manifest = parse(readFileSync(join(crate.dir, 'Cargo.toml'), 'utf8')) as {
 		package?: { metadata?: { captures?: Capture[] } };
 	};

@@ -5,8 +5,6 @@
 use std::borrow::Cow;
 use std::num::NonZeroUsize;
 
-use rayon::prelude::*;
-
 use crate::error::InputError;
 use crate::filter::Filter;
 use crate::input::{CHUNK_SIZE, Chunk, Chunks, Input};
@@ -126,6 +124,7 @@ fn scan_sequential(
 // ANCHOR_END: sequential
 
 // ANCHOR: parallel
+#[cfg(not(target_family = "wasm"))]
 fn scan_parallel(
     chunks: impl Iterator<Item = Result<Chunk, InputError>> + Send,
     input: usize,
@@ -133,7 +132,8 @@ fn scan_parallel(
     filter: &Filter,
     jobs: NonZeroUsize,
 ) -> Result<Stats, InputError> {
-    // Where threads are unsupported (wasm32-wasip1), one thread does it all.
+    use rayon::prelude::*;
+
     let Ok(pool) = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.get())
         .build()
@@ -155,3 +155,15 @@ fn scan_parallel(
     })
 }
 // ANCHOR_END: parallel
+
+/// The in-page build (wasm32-wasip1) has no threads: one does the work.
+#[cfg(target_family = "wasm")]
+fn scan_parallel(
+    chunks: impl Iterator<Item = Result<Chunk, InputError>>,
+    input: usize,
+    parser: Parser,
+    filter: &Filter,
+    _jobs: NonZeroUsize,
+) -> Result<Stats, InputError> {
+    scan_sequential(chunks, input, parser, filter)
+}
