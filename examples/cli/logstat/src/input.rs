@@ -118,6 +118,7 @@ impl<R: Read> Iterator for Chunks<R> {
 }
 // ANCHOR_END: chunks
 
+// ANCHOR: read_full
 /// Appends up to `size` bytes to `data`, fewer only at the end of input.
 /// Reads straight into the vector: `read_to_end` would ask for small reads
 /// first, and a BufReader serves those by copying every byte twice.
@@ -139,6 +140,7 @@ fn read_full(reader: &mut impl Read, data: &mut Vec<u8>, size: usize) -> io::Res
     data.truncate(start + filled);
     Ok(filled)
 }
+// ANCHOR_END: read_full
 
 #[cfg(test)]
 mod tests {

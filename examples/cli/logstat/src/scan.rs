@@ -48,6 +48,9 @@ pub fn scan_chunk(
     }
 }
 
+// ANCHOR_END: scan_chunk
+
+// ANCHOR: lines
 /// The lines of a chunk, split where memchr finds newlines (SIMD). The
 /// piece after the last newline is yielded too: empty, and skipped, unless
 /// the input's last line had no newline.
@@ -64,7 +67,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
             line
         })
 }
-// ANCHOR_END: scan_chunk
+// ANCHOR_END: lines
 
 // ANCHOR: detect_format
 /// `--format auto`: the format of the first line in the chunk that is in

@@ -4,6 +4,7 @@
 use time::format_description::well_known::Rfc3339;
 use time::{Date, Month, OffsetDateTime, Time, UtcOffset};
 
+// ANCHOR: parse_clf
 /// `10/Oct/2026:13:55:36 -0700`. The layout is fixed, so the fields are read
 /// by position; `time` does the calendar arithmetic and rejects 31 February.
 pub fn parse_clf(text: &str) -> Option<i64> {
@@ -51,6 +52,7 @@ pub fn parse_clf(text: &str) -> Option<i64> {
     let date = Date::from_calendar_date(year, month, day).ok()?;
     Some(date.with_time(time).assume_offset(offset).unix_timestamp())
 }
+// ANCHOR_END: parse_clf
 
 /// `2026-10-10T13:55:36.120Z` or with an offset: the JSON lines' `time`.
 pub fn parse_rfc3339(text: &str) -> Option<i64> {
@@ -80,6 +82,7 @@ fn digits(bytes: &[u8]) -> Option<u32> {
     })
 }
 
+// ANCHOR: cache
 /// Log lines come in time order, many to a second: remembering the last
 /// text and its value skips the parse for most lines.
 #[derive(Debug, Clone, Default)]
@@ -98,6 +101,7 @@ impl TimestampCache {
         self.value
     }
 }
+// ANCHOR_END: cache
 
 #[cfg(test)]
 mod tests {
