@@ -8,7 +8,7 @@ import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 
 // Identifiers a learner searches for. Each must lead to every page whose
 // code uses it; those not yet in any lesson's code are reported, not tested.
-const IDENTIFIERS = ['axum::serve', 'TcpListener', 'Router', 'oneshot', 'FromRow', 'HashMap', 'E0433'];
+const IDENTIFIERS = ['axum::serve', 'TcpListener', 'Router', 'oneshot', 'FromRow', 'HashMap', 'E0433', 'LogLine', 'par_bridge', 'E0597'];
 
 let browser: Browser;
 let page: Page;
@@ -60,6 +60,25 @@ const TERMS: [string, string][] = [
 
 describe('search finds the API lessons by their main terms', () => {
 	it.each(TERMS)('%s finds %s', async (term, page) => {
+		expect(await search(term)).toContain(page);
+	});
+});
+
+// The CLI part's: a learner looking for how to parse arguments, read gzip,
+// satisfy the borrow checker, test or speed up a tool.
+const CLI_TERMS: [string, string][] = [
+	['clap', '/cli/arguments/'],
+	['gzip', '/cli/reading-input/'],
+	['lifetime', '/cli/parsing-log-lines/'],
+	['Cow', '/cli/parsing-log-lines/'],
+	['thiserror', '/cli/errors-and-tests/'],
+	['proptest', '/cli/errors-and-tests/'],
+	['rayon', '/cli/making-it-fast/'],
+	['static binary', '/cli/shipping-a-binary/'],
+];
+
+describe('search finds the CLI lessons by their main terms', () => {
+	it.each(CLI_TERMS)('%s finds %s', async (term, page) => {
 		expect(await search(term)).toContain(page);
 	});
 });
