@@ -43,6 +43,9 @@ export interface Crate {
 /** The crate (nearest Cargo.toml with a [package]) holding a file under examples/. */
 export function crateOf(file: string, root: string = examplesRoot): Crate {
 	const top = resolve(root);
+	// The workspace manifest itself (its profiles are lesson material): no
+	// package, so no versions to name and no must-fail snippets.
+	if (resolve(file) === join(top, 'Cargo.toml')) return { name: 'the examples workspace', dir: top, tested: [], mustFail: [] };
 	let dir = dirname(resolve(file));
 	while (dir.startsWith(top + sep) || dir === top) {
 		const manifest = join(dir, 'Cargo.toml');

@@ -38,6 +38,15 @@ describe('include step', () => {
 		);
 	});
 
+	it('includes from the workspace manifest, which belongs to no crate and names no versions', () => {
+		const node = fence('include="Cargo.toml#profile"');
+		node.lang = 'toml';
+		const line = includeInto(node, lesson, root)![0]!;
+		expect(node.value).toBe('[profile.dist]\ninherits = "release"');
+		expect(node.meta).toBe('title="Cargo.toml"');
+		expect(lineText(line)).toBe('From examples/Cargo.toml');
+	});
+
 	it('refuses a fence that also has pasted code', () => {
 		expect(() => includeInto(fence('include="demo/src/main.rs"', 'fn main() {}'), lesson, root)).toThrow(/must be empty/);
 	});
