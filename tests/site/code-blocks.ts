@@ -68,7 +68,19 @@ export function codeBlocks(tree: Root): Block[] {
 /** Reads `path#anchor` from examples/ the way the include step does. */
 export function expectedText(source: string, root: string = examplesRoot): string {
 	const [path = '', anchor] = source.split('#', 2);
-	return extract(readFileSync(join(root, path), 'utf8'), anchor, `examples/${path}`);
+	return expandTabs(extract(readFileSync(join(root, path), 'utf8'), anchor, `examples/${path}`));
+}
+
+/** Expressive Code shows a tab as spaces to the next stop (its tabWidth, 2): so must the comparison. */
+export function expandTabs(text: string, width = 2): string {
+	return text
+		.split('\n')
+		.map((line) => {
+			let out = '';
+			for (const char of line) out += char === '\t' ? ' '.repeat(width - (out.length % width)) : char;
+			return out;
+		})
+		.join('\n');
 }
 
 /** What is wrong with a page's blocks; empty when all are verified. */

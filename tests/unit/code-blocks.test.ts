@@ -2,7 +2,7 @@
 // stale one and a good one, it flags exactly the first two.
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { codeBlocks, problems } from '../site/code-blocks.ts';
+import { codeBlocks, expandTabs, problems } from '../site/code-blocks.ts';
 
 const block = (lang: string, code: string, source?: string, diffFrom?: string) =>
 	`<div class="expressive-code"><figure><pre data-language="${lang}"><code></code></pre>` +
@@ -10,6 +10,12 @@ const block = (lang: string, code: string, source?: string, diffFrom?: string) =
 	(source
 		? `\n<p class="code-source" data-source="${source}"${diffFrom ? ` data-diff-from="${diffFrom}"` : ''}>From …</p>`
 		: '');
+
+describe('tabs in included text', () => {
+	it('become spaces to the next stop of 2, as Expressive Code shows them', () => {
+		expect(expandTabs('\tstatically linked\na\tb\n\t\tc')).toBe('  statically linked\na b\n    c');
+	});
+});
 
 describe('built-site code block check', () => {
 	const read = (source: string) =>
