@@ -75,14 +75,17 @@ pub enum DurationUnit {
 }
 
 impl DurationUnit {
+    fn micros_per_unit(self) -> u64 {
+        match self {
+            DurationUnit::S => 1_000_000,
+            DurationUnit::Ms => 1_000,
+            DurationUnit::Us => 1,
+        }
+    }
+
     fn to_micros(self, value: f64) -> u64 {
-        let scale = match self {
-            DurationUnit::S => 1_000_000.0,
-            DurationUnit::Ms => 1_000.0,
-            DurationUnit::Us => 1.0,
-        };
         // `as` saturates: a huge value becomes u64::MAX, never UB or a panic.
-        (value * scale).round() as u64
+        (value * self.micros_per_unit() as f64).round() as u64
     }
 }
 
@@ -279,13 +282,22 @@ fn split_request(request: &str) -> (&str, &str) {
     let target = &bytes[space + 1..];
     let end = target
         .iter()
-        .position(|&b| b == b' ' || b == b'?')
+        .position(|&b| b == b' ')
         .unwrap_or(target.len());
-    if space == 0 || end == 0 {
+    // Split at ASCII bytes: char boundaries.
+    let path = without_query(&request[space + 1..space + 1 + end]);
+    if space == 0 || path.is_empty() {
         return ("", request);
     }
-    // Split at ASCII bytes: char boundaries.
-    (&request[..space], &request[space + 1..space + 1 + end])
+    (&request[..space], path)
+}
+
+/// `/users?page=2` counts as `/users`, in every format.
+fn without_query(target: &str) -> &str {
+    match target.as_bytes().iter().position(|&b| b == b'?') {
+        Some(question) => &target[..question],
+        None => target,
+    }
 }
 
 fn parse_status(text: &str) -> Result<u16, ParseError> {
@@ -320,11 +332,7 @@ fn decimal_micros(text: &str, unit: DurationUnit) -> Option<u64> {
     {
         return None;
     }
-    let scale: u64 = match unit {
-        DurationUnit::S => 1_000_000,
-        DurationUnit::Ms => 1_000,
-        DurationUnit::Us => 1,
-    };
+    let scale = unit.micros_per_unit();
     let whole: u64 = whole.parse().ok()?;
     let mut fraction_micros = 0u64;
     for (i, digit) in fraction.bytes().enumerate() {
@@ -373,12 +381,8 @@ fn parse_json<'a>(line: &'a str, cache: &mut TimestampCache) -> Result<LogLine<'
         None => None,
     };
     let path = match json.path {
-        Cow::Borrowed(path) => Cow::Borrowed(path.split_once('?').map_or(path, |(path, _)| path)),
-        Cow::Owned(path) => Cow::Owned(
-            path.split_once('?')
-                .map_or(path.as_str(), |(path, _)| path)
-                .to_owned(),
-        ),
+        Cow::Borrowed(path) => Cow::Borrowed(without_query(path)),
+        Cow::Owned(path) => Cow::Owned(without_query(&path).to_owned()),
     };
     Ok(LogLine {
         time,

@@ -191,10 +191,12 @@ impl Report {
         let _ = writeln!(out, "\n{:<10} {:>10} {:>7}", "status", "requests", "share");
         for (class, &count) in &self.status_classes {
             let _ = writeln!(out, "{class:<10} {count:>10} {:>6.1}%", share(count));
+            // "4xx" holds the codes from 400 to 499.
+            let hundreds = class[..1].parse::<u16>().unwrap_or(0);
             for (code, &count) in self
                 .status_codes
                 .iter()
-                .filter(|(code, _)| code.to_string()[..1] == class[..1])
+                .filter(|(code, _)| **code / 100 == hundreds)
             {
                 let _ = writeln!(out, "  {code:<8} {count:>10}");
             }
