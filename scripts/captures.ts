@@ -148,11 +148,12 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 
 // Crate names after the flags narrow the run, e.g. to one lesson's crate.
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-const unknown = only.filter((name) => !workspaceCrates().some((crate) => crate.name === name));
+const crates = workspaceCrates();
+const unknown = only.filter((name) => !crates.some((crate) => crate.name === name));
 if (unknown.length > 0) throw new Error(`no crate named ${unknown.join(', ')} in examples/`);
 
 const results: GoldenResult[] = [];
-for (const crate of workspaceCrates().filter((crate) => only.length === 0 || only.includes(crate.name))) {
+for (const crate of crates.filter((crate) => only.length === 0 || only.includes(crate.name))) {
 	const manifest = parse(readFileSync(join(crate.dir, 'Cargo.toml'), 'utf8')) as {
 		package?: { metadata?: { captures?: Capture[] } };
 	};

@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { examplesRoot } from '../../src/examples/workspace.ts';
-import { installDebianPackages } from '../lib/debian.ts';
+import { ensureCommands } from '../lib/debian.ts';
 import { startPostgres, stopPostgres } from '../lib/postgres.ts';
 
 const PORT = 3900;
@@ -24,9 +24,6 @@ const CONNECTIONS = 32;
 const WARMUP_S = 5;
 const MEASURE_S = 15;
 
-function ensure(command: string, pkg: string) {
-	if (spawnSync('which', [command]).status !== 0) installDebianPackages([pkg], 'bench:api');
-}
 
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -61,8 +58,13 @@ async function wrk(script: string, seconds: number): Promise<WrkResult> {
 	};
 }
 
-ensure('wrk', 'wrk');
-ensure('taskset', 'util-linux');
+ensureCommands(
+	[
+		['wrk', 'wrk'],
+		['taskset', 'util-linux'],
+	],
+	'bench:api',
+);
 const built = spawnSync('cargo', ['build', '--release', '--locked', '-p', 'users-api'], { cwd: examplesRoot, stdio: 'inherit' });
 if (built.status !== 0) process.exit(1);
 

@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { examplesRoot } from '../../src/examples/workspace.ts';
-import { installDebianPackages } from '../lib/debian.ts';
+import { ensureCommands } from '../lib/debian.ts';
 
 const args = process.argv.slice(2);
 const sizeArg = args.indexOf('--size');
@@ -29,9 +29,13 @@ const SAVE = args.includes('--save');
 const RUNS = 5;
 const TOP = 10;
 
-for (const [command, pkg] of [['hyperfine', 'hyperfine'], ['/usr/bin/time', 'time']] as const) {
-	if (spawnSync('which', [command]).status !== 0) installDebianPackages([pkg], 'bench:cli');
-}
+ensureCommands(
+	[
+		['hyperfine', 'hyperfine'],
+		['/usr/bin/time', 'time'],
+	],
+	'bench:cli',
+);
 
 const out: string[] = [];
 const say = (line = '') => {

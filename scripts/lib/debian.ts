@@ -3,7 +3,7 @@
  * the packages are installed (`apt-get update` first, once per process);
  * otherwise the script stops with the exact command that installs them.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 let updated = false;
 
@@ -18,4 +18,10 @@ export function installDebianPackages(packages: string[], what: string): void {
 		updated = true;
 	}
 	execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+/** Installs the Debian package behind each command that is not on PATH. */
+export function ensureCommands(commands: [command: string, pkg: string][], what: string): void {
+	const missing = commands.filter(([command]) => spawnSync('which', [command]).status !== 0).map(([, pkg]) => pkg);
+	if (missing.length > 0) installDebianPackages(missing, what);
 }
