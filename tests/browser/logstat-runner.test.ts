@@ -2,18 +2,13 @@
 // the wasm build of the real tool on the sample logs the lesson ships, with
 // the arguments a learner would try (JSON, filters, gzip, several formats,
 // a missing file, a bad flag).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { output, status, stderr, transcriptOutput } from './run-panel.ts';
 
 const LESSON = '/cli/arguments/';
-const capture = (name: string) => {
-	const text = readFileSync(join(examplesRoot, 'cli/logstat/captures', name), 'utf8');
-	return text.slice(text.indexOf('\n') + 1);
-};
+const capture = (name: string) => transcriptOutput(`cli/logstat/captures/${name}`);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,9 +24,6 @@ async function logstatPanel(): Promise<{ page: Page; panel: Locator }> {
 	return { page, panel: page.locator('br-runner[data-wasm$="/logstat.wasm"]') };
 }
 
-const status = (panel: Locator) => panel.locator('[data-status]');
-const output = (panel: Locator) => panel.locator('[data-output]');
-const stderr = (panel: Locator) => panel.locator('.runner-stderr');
 
 async function run(panel: Locator, args: string, exit: number) {
 	await panel.getByLabel('Arguments').fill(args);

@@ -2,22 +2,18 @@
 // real output, arguments and stdin, Stop, the time limit, the output cap, a
 // panic, streaming, editing (kept across reloads) run on a local compile
 // server, rustc's errors, and an unreachable Playground.
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPlaygroundServer } from '../../scripts/playground-server.ts';
 import { fixtureWasmRoot } from '../../src/examples/runnable.ts';
-import { examplesRoot } from '../../src/examples/workspace.ts';
 import { UNREACHABLE_MESSAGE } from '../../src/runtime/playground-client.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
+import { output, status, stderr, transcriptOutput } from './run-panel.ts';
 
 const LESSON = '/getting-started/';
-const shown = (capture: string) => {
-	const text = readFileSync(join(examplesRoot, 'getting-started/status-count/captures', capture), 'utf8');
-	return text.slice(text.indexOf('\n') + 1);
-};
+const shown = (capture: string) => transcriptOutput(`getting-started/status-count/captures/${capture}`);
 
 let browser: Browser;
 let compileServer: ReturnType<typeof createPlaygroundServer>;
@@ -61,8 +57,6 @@ async function fixturePanel(page: Page, args: string): Promise<Locator> {
 	return page.locator('#fixture-panel');
 }
 
-const status = (panel: Locator) => panel.locator('[data-status]');
-const output = (panel: Locator) => panel.locator('[data-output]');
 /** What the program wrote to stdout: the output's plain text, outside the stderr and note spans. */
 const stdout = (panel: Locator) =>
 	output(panel).evaluate((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(''));
@@ -103,7 +97,7 @@ describe('Run panel', () => {
 		await panel.getByLabel('Arguments').fill('nowhere.log');
 		await panel.getByLabel('Arguments').press('Control+Enter');
 		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 1/);
-		expect(await panel.locator('.runner-stderr').textContent()).toBe('status-count: cannot open nowhere.log: No such file or directory (os error 44)\n');
+		expect(await stderr(panel).textContent()).toBe('status-count: cannot open nowhere.log: No such file or directory (os error 44)\n');
 		await page.context().close();
 	});
 
@@ -166,7 +160,7 @@ describe('Run panel', () => {
 		const panel = await fixturePanel(page, 'panic');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent()).toMatch(/^Panicked: exit code 101/);
-		expect(await panel.locator('.runner-stderr').allTextContents()).toEqual(
+		expect(await stderr(panel).allTextContents()).toEqual(
 			expect.arrayContaining([expect.stringContaining('the checker asked for a panic')]),
 		);
 		await page.context().close();
@@ -207,7 +201,7 @@ describe('Edit and run', () => {
 		await editTo(page, panel, 'fn main() {\n    let count: u32 = "many";\n}\n');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^Did not succeed on the Playground/);
-		expect(await panel.locator('.runner-stderr').textContent()).toContain('error[E0308]: mismatched types');
+		expect(await stderr(panel).textContent()).toContain('error[E0308]: mismatched types');
 		await page.context().close();
 	});
 

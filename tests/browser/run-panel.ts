@@ -1,0 +1,16 @@
+// What the Run panel tests share: the parts of a panel they read, and the
+// program output a saved transcript holds (its first line is the command).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { examplesRoot } from '../../src/examples/workspace.ts';
+
+/** A transcript under examples/ without its `$ command` line: what the program printed. */
+export function transcriptOutput(path: string): string {
+	const text = readFileSync(join(examplesRoot, path), 'utf8');
+	return text.slice(text.indexOf('\n') + 1);
+}
+
+export const status = (panel: Locator) => panel.locator('[data-status]');
+export const output = (panel: Locator) => panel.locator('[data-output]');
+export const stderr = (panel: Locator) => panel.locator('.runner-stderr');
