@@ -279,13 +279,15 @@ fn split_request(request: &str) -> (&str, &str) {
     let Some(space) = bytes.iter().position(|&b| b == b' ') else {
         return ("", request);
     };
+    // The path ends at the space before the protocol or at a `?`, whichever
+    // comes first: one scan drops the query string too.
     let target = &bytes[space + 1..];
     let end = target
         .iter()
-        .position(|&b| b == b' ')
+        .position(|&b| b == b' ' || b == b'?')
         .unwrap_or(target.len());
     // Split at ASCII bytes: char boundaries.
-    let path = without_query(&request[space + 1..space + 1 + end]);
+    let path = &request[space + 1..space + 1 + end];
     if space == 0 || path.is_empty() {
         return ("", request);
     }
@@ -300,9 +302,13 @@ fn without_query(target: &str) -> &str {
     }
 }
 
+/// Three digits, 100 to 599, read by pattern: `str::parse` would also
+/// accept `+20` or `0200`, which no server writes.
 fn parse_status(text: &str) -> Result<u16, ParseError> {
-    match text.parse::<u16>() {
-        Ok(status) if (100..=599).contains(&status) && text.len() == 3 => Ok(status),
+    match *text.as_bytes() {
+        [a @ b'1'..=b'5', b @ b'0'..=b'9', c @ b'0'..=b'9'] => Ok([a, b, c]
+            .iter()
+            .fold(0, |n, d| n * 10 + u16::from(d - b'0'))),
         _ => Err(ParseError::Status),
     }
 }

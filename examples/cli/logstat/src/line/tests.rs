@@ -115,6 +115,21 @@ fn says_why_a_line_is_malformed() {
 // ANCHOR_END: test_malformed
 
 #[test]
+fn a_status_is_three_digits_from_100_to_599() {
+    for status in ["+20", "099", "600", "20x", "2000", "20"] {
+        let line = format!(r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" {status} 1"#);
+        assert_eq!(
+            parse(Format::Common, &line),
+            Err(ParseError::Status),
+            "{status}"
+        );
+    }
+    let line = r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET /?q=1 HTTP/1.1" 599 1"#;
+    let parsed = parse(Format::Common, line).unwrap();
+    assert_eq!((parsed.status, parsed.path.as_ref()), (599, "/"));
+}
+
+#[test]
 fn common_refuses_combined_extras_and_combined_needs_them() {
     let combined =
         r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-" "curl/8.5.0""#;
