@@ -28,7 +28,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
-import { examplesRoot, workspaceCrates } from '../src/examples/workspace.ts';
+import { examplesRoot, cratesNamedIn } from '../src/examples/workspace.ts';
 import { golden, report, type GoldenResult } from './lib/golden.ts';
 
 interface Capture {
@@ -146,14 +146,9 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 	}
 }
 
-// Crate names after the flags narrow the run, e.g. to one lesson's crate.
-const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-const crates = workspaceCrates();
-const unknown = only.filter((name) => !crates.some((crate) => crate.name === name));
-if (unknown.length > 0) throw new Error(`no crate named ${unknown.join(', ')} in examples/`);
-
 const results: GoldenResult[] = [];
-for (const crate of crates.filter((crate) => only.length === 0 || only.includes(crate.name))) {
+// Crate names after the flags narrow the run, e.g. to one lesson's crate.
+for (const crate of cratesNamedIn(process.argv.slice(2))) {
 	const manifest = parse(readFileSync(join(crate.dir, 'Cargo.toml'), 'utf8')) as {
 		package?: { metadata?: { captures?: Capture[] } };
 	};

@@ -46,6 +46,8 @@ export interface ExecuteRequest {
 	code: string;
 	edition: string;
 	mode: 'debug' | 'release';
+	/** cargo test instead of running main, as the Playground's "tests": true. */
+	tests: boolean;
 }
 
 interface Outcome {
@@ -65,10 +67,9 @@ export function parseRequest(text: string): ExecuteRequest | string {
 	}
 	if (typeof json['code'] !== 'string') return 'The request has no "code" string.';
 	if (json['crateType'] !== undefined && json['crateType'] !== 'bin') return 'This local server runs programs only ("crateType": "bin").';
-	if (json['tests'] === true) return 'This local server runs programs, not tests ("tests": false).';
 	const edition = String(json['edition'] ?? '2024');
 	if (!EDITIONS.includes(edition)) return `Unknown edition ${edition}; use one of ${EDITIONS.join(', ')}.`;
-	return { code: json['code'], edition, mode: json['mode'] === 'release' ? 'release' : 'debug' };
+	return { code: json['code'], edition, mode: json['mode'] === 'release' ? 'release' : 'debug', tests: json['tests'] === true };
 }
 
 interface Captured {
@@ -135,14 +136,18 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 		);
 		writeFileSync(join(dir, 'src/main.rs'), request.code);
 		const profile = request.mode === 'release' ? ['--release'] : [];
-		const build = await capture(limits.cargo, ['build', '--offline', ...profile], dir, limits.compileTimeMs, limits.outputCap);
+		// Tests: build the test harness first, under the compile limit, then run
+		// it (cargo test again, now only running) under the run limit.
+		const buildArgs = request.tests ? ['test', '--no-run', '--offline', ...profile] : ['build', '--offline', ...profile];
+		const build = await capture(limits.cargo, buildArgs, dir, limits.compileTimeMs, limits.outputCap);
 		if (build.timedOut) {
 			return { status: 200, body: { success: false, exitDetail: `Compilation took longer than ${limits.compileTimeMs / 1000} s and was stopped.`, stdout: '', stderr: build.stderr } };
 		}
 		if (build.code !== 0) return { status: 200, body: { success: false, exitDetail: '', stdout: '', stderr: build.stderr } };
 
-		const binary = join(dir, 'target', request.mode, 'playground');
-		const run = await capture(binary, [], dir, limits.runTimeMs, limits.outputCap);
+		const run = request.tests
+			? await capture(limits.cargo, ['test', '--offline', ...profile, '--', '--color', 'never'], dir, limits.runTimeMs, limits.outputCap)
+			: await capture(join(dir, 'target', request.mode, 'playground'), [], dir, limits.runTimeMs, limits.outputCap);
 		const exitDetail = run.timedOut
 			? `Stopped: the program ran longer than the ${limits.runTimeMs / 1000} s time limit.`
 			: run.capped
@@ -150,7 +155,8 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 				: run.signal
 					? `Killed by signal ${run.signal}`
 					: `Exited with status ${run.code}`;
-		const runningLine = `     Running \`target/${request.mode}/playground\`\n`;
+		// cargo test prints its own Running line; a program's run gets one like cargo run's.
+		const runningLine = request.tests ? '' : `     Running \`target/${request.mode}/playground\`\n`;
 		return {
 			status: 200,
 			body: {

@@ -34,6 +34,8 @@ node scripts/sqlx-prepare.ts | tee "$log/sqlx"
 
 step "Must-fail snippets still fail as their lessons say"
 node scripts/must-fail.ts | tee "$log/must-fail"
+step "Exercises: each starter fails its tests, each solution passes them"
+node scripts/exercises.ts | tee "$log/exercises"
 step "Saved outputs match a fresh run"
 node scripts/captures.ts | tee "$log/captures"
 
@@ -52,7 +54,7 @@ node -e '
 const fs = require("fs"), dir = process.argv[1];
 let passed = 0, failed = 0;
 for (const m of fs.readFileSync(dir + "/cargo", "utf8").matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) { passed += +m[1]; failed += +m[2]; }
-for (const f of ["must-fail", "captures"]) for (const m of fs.readFileSync(dir + "/" + f, "utf8").matchAll(/^(\d+) passed, (\d+) failed$/gm)) { passed += +m[1]; failed += +m[2]; }
+for (const f of ["must-fail", "exercises", "captures"]) for (const m of fs.readFileSync(dir + "/" + f, "utf8").matchAll(/^(\d+) passed, (\d+) failed$/gm)) { passed += +m[1]; failed += +m[2]; }
 const v = JSON.parse(fs.readFileSync(dir + "/vitest.json", "utf8"));
 passed += v.numPassedTests; failed += v.numFailedTests;
 console.log(`\nall tests: ${passed} passed, ${failed} failed`);

@@ -1,7 +1,7 @@
 /**
  * Reads the examples/ Cargo workspace: which crate a file belongs to, the
- * dependency versions that crate was tested with (from Cargo.lock), and the
- * snippets it declares as must-fail.
+ * dependency versions that crate was tested with (from Cargo.lock), the
+ * snippets it declares as must-fail and the exercises it holds.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -31,6 +31,21 @@ export interface MustFail {
 	expect: Failure;
 }
 
+/**
+ * An exercise, declared as `[[package.metadata.exercise]]` with `bin` and
+ * `starter`. The solution is the binary src/bin/<bin>.rs, whose `solution`
+ * anchor is the program and whose `tests` anchor is the test module; the
+ * starter is the same program with the learner's part left as todo!(). The
+ * page checks "starter as edited + tests", so that pair must be one valid
+ * file (scripts/exercises.ts proves the starter fails and the solution passes).
+ */
+export interface Exercise {
+	bin: string;
+	/** Paths relative to examples/. */
+	starter: string;
+	solution: string;
+}
+
 export interface Crate {
 	name: string;
 	/** Absolute directory of the crate. */
@@ -38,6 +53,7 @@ export interface Crate {
 	/** Direct normal dependencies with their locked versions, sorted by name. */
 	tested: { name: string; version: string }[];
 	mustFail: MustFail[];
+	exercises: Exercise[];
 }
 
 /** The crate (nearest Cargo.toml with a [package]) holding a file under examples/. */
@@ -45,7 +61,7 @@ export function crateOf(file: string, root: string = examplesRoot): Crate {
 	const top = resolve(root);
 	// The workspace manifest itself (its profiles are lesson material): no
 	// package, so no versions to name and no must-fail snippets.
-	if (resolve(file) === join(top, 'Cargo.toml')) return { name: 'the examples workspace', dir: top, tested: [], mustFail: [] };
+	if (resolve(file) === join(top, 'Cargo.toml')) return { name: 'the examples workspace', dir: top, tested: [], mustFail: [], exercises: [] };
 	let dir = dirname(resolve(file));
 	while (dir.startsWith(top + sep) || dir === top) {
 		const manifest = join(dir, 'Cargo.toml');
@@ -97,7 +113,16 @@ export function readCrate(dir: string, root: string = examplesRoot): Crate {
 						})();
 		return { bin, source: relative(root, join(dir, target.path)).split(sep).join('/'), expect };
 	});
-	return { name, dir, tested, mustFail };
+	const fromCrate = (path: string) => relative(root, join(dir, path)).split(sep).join('/');
+	const exercises = ((table(pkg['metadata'])['exercise'] as Table[] | undefined) ?? []).map((spec): Exercise => {
+		const bin = String(spec['bin'] ?? '');
+		const exercise = { bin, starter: fromCrate(String(spec['starter'] ?? '')), solution: fromCrate(`src/bin/${bin}.rs`) };
+		for (const [what, path] of [['solution', exercise.solution], ['starter', exercise.starter]] as const) {
+			if (!existsSync(join(root, path)) || !path.endsWith('.rs')) throw new Error(`${name}: exercise "${bin}" has no ${what} file examples/${path}`);
+		}
+		return exercise;
+	});
+	return { name, dir, tested, mustFail, exercises };
 }
 
 /** Every member crate of the examples workspace, in the order Cargo.toml lists them. */
@@ -105,4 +130,16 @@ export function workspaceCrates(root: string = examplesRoot): Crate[] {
 	const members = table(readToml(join(root, 'Cargo.toml'))['workspace'])['members'];
 	if (!Array.isArray(members)) throw new Error('examples/Cargo.toml: [workspace] members must be a list');
 	return members.map((member) => readCrate(join(root, String(member)), root));
+}
+
+/**
+ * The crates a script's command line names (arguments that are not --flags),
+ * or every crate when it names none: `node scripts/captures.ts --update logstat`.
+ */
+export function cratesNamedIn(argv: readonly string[], root: string = examplesRoot): Crate[] {
+	const only = argv.filter((arg) => !arg.startsWith('--'));
+	const crates = workspaceCrates(root);
+	const unknown = only.filter((name) => !crates.some((crate) => crate.name === name));
+	if (unknown.length > 0) throw new Error(`no crate named ${unknown.join(', ')} in examples/`);
+	return crates.filter((crate) => only.length === 0 || only.includes(crate.name));
 }

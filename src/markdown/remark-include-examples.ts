@@ -14,6 +14,9 @@
  *   as a diff (deleted and inserted lines marked by Expressive Code).
  * - `runnable`: the file is a binary declared runnable in its crate; a Run
  *   panel goes under the block (see ./runner-markup.ts).
+ * - `exercise`: the file is an exercise's starter, declared in its crate's
+ *   [[package.metadata.exercise]]; an exercise panel (Edit, Run, Check
+ *   with the tests) goes under the block.
  * - `must-fail`: the file is a snippet declared in its crate's
  *   [package.metadata.must-fail]; the line under it says how it fails.
  * - `callout="text"` (repeatable): numbered notes; see ./callouts.ts.
@@ -29,7 +32,7 @@ import { extract } from '../examples/anchors.ts';
 import { lineDiff } from '../examples/line-diff.ts';
 import { runnableFor } from '../examples/runnable.ts';
 import { crateOf, examplesRoot, type Failure } from '../examples/workspace.ts';
-import { runnerMarkup } from './runner-markup.ts';
+import { exerciseMarkup, runnerMarkup } from './runner-markup.ts';
 import { attachCallouts, CALLOUT_KEY } from './callouts.ts';
 import { parseMeta, quote, withoutKeys } from './fence-meta.ts';
 
@@ -37,6 +40,7 @@ export const INCLUDE_KEY = 'include';
 export const MUST_FAIL_KEY = 'must-fail';
 export const DIFF_FROM_KEY = 'diff-from';
 export const RUNNABLE_KEY = 'runnable';
+export const EXERCISE_KEY = 'exercise';
 
 /** Where edited code is sent; set in astro.config.mjs. */
 export interface IncludeOptions {
@@ -127,16 +131,29 @@ export function includeInto(node: Code, lesson: string, root: string = examplesR
 				: `marked runnable, but no [[package.metadata.runnable]] of ${crate.name} is built from ${path}`,
 		);
 	}
-	const keep = withoutKeys(entries, [INCLUDE_KEY, MUST_FAIL_KEY, DIFF_FROM_KEY, RUNNABLE_KEY]);
+	const flaggedExercise = entries.some((e) => e.key === EXERCISE_KEY);
+	const exercise = flaggedExercise ? crate.exercises.find((x) => x.starter === path) : undefined;
+	if (flaggedExercise && (!exercise || anchor !== undefined || from !== undefined || runnable)) {
+		fail(
+			exercise
+				? 'an exercise block shows its whole starter file, without an anchor, a diff or a Run panel of its own'
+				: `marked exercise, but no [[package.metadata.exercise]] of ${crate.name} has the starter ${path}`,
+		);
+	}
+	const keep = withoutKeys(entries, [INCLUDE_KEY, MUST_FAIL_KEY, DIFF_FROM_KEY, RUNNABLE_KEY, EXERCISE_KEY]);
 	// Expressive Code's diff syntax, highlighted as the original language.
 	const asDiff = from === undefined ? '' : `lang=${quote(node.lang ?? 'text')}`;
 	if (from !== undefined) node.lang = 'diff';
 	const isSource = /\.(rs|toml)$/.test(path);
 	const hasTitle = entries.some((e) => e.key === 'title');
-	const title = isSource && !hasTitle ? `title=${quote(file.slice(crate.dir.length + 1) + (snippet ? ' (does not work)' : ''))}` : '';
+	const title = isSource && !hasTitle ? `title=${quote(file.slice(crate.dir.length + 1) + (snippet ? ' (does not work)' : exercise ? ' (starter)' : ''))}` : '';
 	node.meta = [keep, asDiff, title].filter(Boolean).join(' ') || null;
 	const under = [provenance(path, anchor, root, from)];
 	if (runnable) under.push(runnerMarkup(runnable, node.value, playground));
+	if (exercise) {
+		const tests = extract(readFileSync(join(root, exercise.solution), 'utf8'), 'tests', `examples/${exercise.solution}`);
+		under.push(exerciseMarkup(exercise, node.value, tests, playground));
+	}
 	return under;
 }
 

@@ -26,7 +26,18 @@ export const EXECUTE_TIMEOUT_MS = 30_000;
 export async function execute(
 	endpoint: string,
 	code: string,
-	{ edition = '2024', timeoutMs = EXECUTE_TIMEOUT_MS, fetchImpl = fetch }: { edition?: string; timeoutMs?: number; fetchImpl?: typeof fetch } = {},
+	{
+		edition = '2024',
+		tests = false,
+		timeoutMs = EXECUTE_TIMEOUT_MS,
+		fetchImpl = fetch,
+	}: {
+		edition?: string;
+		/** Run the program's #[test] functions (cargo test) instead of main. Default false. */
+		tests?: boolean;
+		timeoutMs?: number;
+		fetchImpl?: typeof fetch;
+	} = {},
 ): Promise<ExecuteResult> {
 	let response: Response;
 	try {
@@ -34,7 +45,7 @@ export async function execute(
 			method: 'POST',
 			mode: 'cors',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ channel: 'stable', mode: 'debug', edition, crateType: 'bin', tests: false, backtrace: false, code }),
+			body: JSON.stringify({ channel: 'stable', mode: 'debug', edition, crateType: 'bin', tests, backtrace: false, code }),
 			signal: AbortSignal.timeout(timeoutMs),
 		});
 	} catch {

@@ -5,12 +5,15 @@
  *
  * Unedited code runs the committed wasm in a Web Worker (./wasm-run.ts).
  * Edited code goes to the Playground configured in astro.config.mjs
- * (./playground-client.ts), since only a compiler can run it.
+ * (./playground-client.ts), since only a compiler can run it. An exercise's
+ * panel has no wasm: Run and Check (the code followed by the exercise's
+ * tests, run with cargo test) always go to the Playground.
  */
 import { splitArgs } from './args.ts';
 import type { CodeEditor } from './code-editor.ts';
 import { clearEdit, loadEdit, saveEdit } from './edit-store.ts';
 import { execute, playgroundLink, PlaygroundUnreachable } from './playground-client.ts';
+import { parseTestReport, programWithTests, testTitle, type TestReport } from './test-report.ts';
 import { OUTPUT_CAP_BYTES, runWasm, TIME_LIMIT_MS, type EndReason } from './wasm-run.ts';
 
 const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
@@ -31,6 +34,7 @@ class Runner extends HTMLElement {
 			if (!button || !this.contains(button)) return;
 			const action = button.dataset['action'];
 			if (action === 'run') void this.run();
+			else if (action === 'check') void this.check();
 			else if (action === 'stop') this.#stop?.();
 			else if (action === 'edit') void this.edit();
 			else if (action === 'reset') this.reset();
@@ -103,10 +107,28 @@ class Runner extends HTMLElement {
 		this.#pending = '';
 	}
 
+	get #isExercise() {
+		return this.dataset['tests'] !== undefined;
+	}
+
+	/** The "where does edited code go" note; an exercise has no arguments or input to lose. */
+	#editNote(restored: boolean, kept = true) {
+		const where = this.#isExercise
+			? 'Run and Check compile your code on the Rust Playground.'
+			: 'Edited code runs on the Rust Playground, without the arguments and input below.';
+		if (!kept) return `${where} This browser would not store your edit, so it will be lost on reload.`;
+		return restored ? `Your saved edit is restored. ${where}` : `${where} Your edit is kept in this browser.`;
+	}
+
 	#begin(label: string) {
 		this.#stop?.();
 		this.#part('[data-result]').hidden = false;
 		this.#part('[data-output]').textContent = '';
+		const list = this.querySelector<HTMLElement>('[data-test-list]');
+		if (list) {
+			list.replaceChildren();
+			list.hidden = true;
+		}
 		this.#pending = '';
 		this.#status(label);
 		this.#part<HTMLButtonElement>('[data-action="stop"]').hidden = false;
@@ -123,7 +145,7 @@ class Runner extends HTMLElement {
 
 	async run() {
 		const edited = this.#editor !== undefined && this.code !== this.original;
-		if (edited) return this.#runOnPlayground();
+		if (edited || this.dataset['wasm'] === undefined) return this.#runOnPlayground();
 		let args: string[];
 		try {
 			args = splitArgs(this.#part<HTMLInputElement>('input[name="args"]').value);
@@ -164,7 +186,7 @@ class Runner extends HTMLElement {
 	}
 
 	async #runOnPlayground() {
-		this.#begin('Compiling and running your edited code on the Rust Playground…');
+		this.#begin(`Compiling and running ${this.code === this.original ? 'the' : 'your edited'} code on the Rust Playground…`);
 		const controller = { cancelled: false };
 		this.#stop = () => {
 			controller.cancelled = true;
@@ -183,6 +205,54 @@ class Runner extends HTMLElement {
 		}
 	}
 
+	/** Compiles the code with the exercise's tests on the Playground and lists each test's result. */
+	async check() {
+		this.#begin('Compiling your code with the tests on the Rust Playground…');
+		const controller = { cancelled: false };
+		this.#stop = () => {
+			controller.cancelled = true;
+			this.#finish('Stopped: the result of this check will be ignored.');
+		};
+		try {
+			const result = await execute(this.dataset['playground']!, programWithTests(this.code, this.dataset['tests'] ?? ''), { tests: true });
+			if (controller.cancelled) return;
+			const report = parseTestReport(result.stdout);
+			if (report.tests.length === 0) {
+				// Nothing ran: a compile error (or a server error), which stderr explains.
+				this.#write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`, 'stderr');
+				this.#finish(`No test ran: your code did not compile with the tests${result.exitDetail ? ` (${result.exitDetail})` : ''}. The compiler's messages are below.`);
+				return;
+			}
+			this.#listTests(report);
+			this.#finish(
+				report.failed === 0
+					? `All ${report.passed} tests passed. Compare your code with the solution below.`
+					: `${report.passed} of ${report.tests.length} tests passed; ${report.failed} failed. Each failure says why below.`,
+			);
+		} catch (error) {
+			if (controller.cancelled) return;
+			this.#finish(error instanceof PlaygroundUnreachable ? error.message : `The Playground failed: ${(error as Error).message}`);
+		}
+	}
+
+	#listTests(report: TestReport) {
+		const list = this.#part('[data-test-list]');
+		for (const test of report.tests) {
+			const item = document.createElement('li');
+			item.className = test.passed ? 'runner-test-passed' : 'runner-test-failed';
+			const verdict = document.createElement('strong');
+			verdict.textContent = test.passed ? 'Passed: ' : 'Failed: ';
+			item.append(verdict, testTitle(test.name));
+			if (!test.passed && test.message) {
+				const why = document.createElement('pre');
+				why.textContent = test.message;
+				item.append(why);
+			}
+			list.append(item);
+		}
+		list.hidden = false;
+	}
+
 	async edit(focus = true) {
 		if (this.#editor) return this.#editor.focus();
 		const block = this.#block;
@@ -196,12 +266,9 @@ class Runner extends HTMLElement {
 		const start = loadEdit(this.#key) ?? this.original;
 		this.#editor = mountEditor(host, start, `Edit ${this.dataset['bin']}: Rust code`, (code) => {
 			const saved = code === this.original ? (clearEdit(this.#key), true) : saveEdit(this.#key, code);
-			this.#part('[data-edit-note]').textContent = saved
-				? 'Edited code runs on the Rust Playground, without the arguments and input below. Your edit is kept in this browser.'
-				: 'Edited code runs on the Rust Playground. This browser would not store your edit, so it will be lost on reload.';
+			this.#part('[data-edit-note]').textContent = this.#editNote(false, saved);
 		});
-		this.#part('[data-edit-note]').textContent =
-			start === this.original ? '' : 'Your saved edit is restored. Edited code runs on the Rust Playground, without the arguments and input below.';
+		this.#part('[data-edit-note]').textContent = start === this.original ? '' : this.#editNote(true);
 		this.#part<HTMLButtonElement>('[data-action="edit"]').hidden = true;
 		this.#part<HTMLButtonElement>('[data-action="reset"]').hidden = false;
 		if (focus) this.#editor.focus();

@@ -2,7 +2,7 @@
 // program output a saved transcript holds (its first line is the command).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { examplesRoot } from '../../src/examples/workspace.ts';
 
 /** A transcript under examples/ without its `$ command` line: what the program printed. */
@@ -14,3 +14,13 @@ export function transcriptOutput(path: string): string {
 export const status = (panel: Locator) => panel.locator('[data-status]');
 export const output = (panel: Locator) => panel.locator('[data-output]');
 export const stderr = (panel: Locator) => panel.locator('.runner-stderr');
+
+/** Opens the panel's editor and replaces its code, as a learner typing would. */
+export async function editTo(page: Page, panel: Locator, code: string) {
+	await panel.getByRole('button', { name: 'Edit' }).click();
+	const editor = page.locator('.runner-editor .cm-content');
+	await editor.waitFor();
+	await editor.click();
+	await page.keyboard.press('Control+A');
+	await page.keyboard.insertText(code);
+}

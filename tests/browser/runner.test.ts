@@ -10,7 +10,7 @@ import { createPlaygroundServer } from '../../scripts/playground-server.ts';
 import { fixtureWasmRoot } from '../../src/examples/runnable.ts';
 import { UNREACHABLE_MESSAGE } from '../../src/runtime/playground-client.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
-import { output, status, stderr, transcriptOutput } from './run-panel.ts';
+import { editTo, output, status, stderr, transcriptOutput } from './run-panel.ts';
 
 const LESSON = '/getting-started/';
 const shown = (capture: string) => transcriptOutput(`getting-started/status-count/captures/${capture}`);
@@ -168,15 +168,6 @@ describe('Run panel', () => {
 });
 
 describe('Edit and run', () => {
-	async function editTo(page: Page, panel: Locator, code: string) {
-		await panel.getByRole('button', { name: 'Edit' }).click();
-		const editor = page.locator('.runner-editor .cm-content');
-		await editor.waitFor();
-		await editor.click();
-		await page.keyboard.press('Control+A');
-		await page.keyboard.insertText(code);
-	}
-
 	it('runs edited code on the configured compile server, keeps the edit across a reload, and resets', async () => {
 		const { page, panel } = await lesson();
 		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);

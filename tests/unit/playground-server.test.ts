@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPlaygroundServer, parseRequest, type PlaygroundLimits } from '../../scripts/playground-server.ts';
+import { parseTestReport, testTitle } from '../../src/runtime/test-report.ts';
 
 const servers: Server[] = [];
 afterAll(() => servers.forEach((s) => s.close()));
@@ -47,6 +48,35 @@ describe('local compile server', { timeout: 60_000 }, () => {
 	it('reports a failing exit status', async () => {
 		const { body } = await (await start()).execute('fn main() { std::process::exit(3) }');
 		expect(body).toMatchObject({ success: false, exitDetail: 'Exited with status 3' });
+	});
+
+	it('runs the tests with "tests": true, as the Playground does, naming each result', async () => {
+		const code = [
+			'fn double(n: u32) -> u32 { n * 2 }',
+			'#[cfg(test)]',
+			'mod tests {',
+			'    use super::*;',
+			'    #[test] fn doubles_two() { assert_eq!(double(2), 4); }',
+			'    #[test] fn doubles_three() { assert_eq!(double(3), 7, "three twice"); }',
+			'}',
+		].join('\n');
+		const { body } = await (await start({ runTimeMs: 20_000 })).execute(code, { tests: true });
+		expect(body['success']).toBe(false);
+		expect(body['stdout']).toContain('test tests::doubles_two ... ok\n');
+		expect(body['stdout']).toContain('test tests::doubles_three ... FAILED\n');
+		expect(body['stdout']).toContain('three twice');
+		expect(body['stderr']).not.toContain('Running `target/debug/playground`');
+		// The page's reading of that real output (src/runtime/test-report.ts).
+		const report = parseTestReport(String(body['stdout']));
+		expect(report).toMatchObject({ passed: 1, failed: 1 });
+		expect(report.tests.map((t) => [testTitle(t.name), t.passed])).toEqual(
+			expect.arrayContaining([
+				['doubles two', true],
+				['doubles three', false],
+			]),
+		);
+		const failure = report.tests.find((t) => !t.passed)!.message;
+		expect(failure).toMatch(/^thread 'tests::doubles_three'( \(\d+\))? panicked at src\/main.rs:6:\d+:\nassertion `left == right` failed: three twice\n  left: 6\n right: 7$/);
 	});
 
 	it('stops a program that runs past the time limit', async () => {
@@ -95,8 +125,8 @@ describe('execute request checks', () => {
 	it('says what is wrong with a bad request', () => {
 		expect(parseRequest('{')).toBe('The request is not JSON.');
 		expect(parseRequest('{}')).toBe('The request has no "code" string.');
-		expect(parseRequest('{"code":"","tests":true}')).toBe('This local server runs programs, not tests ("tests": false).');
 		expect(parseRequest('{"code":"","edition":"2027"}')).toBe('Unknown edition 2027; use one of 2015, 2018, 2021, 2024.');
-		expect(parseRequest('{"code":"x"}')).toEqual({ code: 'x', edition: '2024', mode: 'debug' });
+		expect(parseRequest('{"code":"x"}')).toEqual({ code: 'x', edition: '2024', mode: 'debug', tests: false });
+		expect(parseRequest('{"code":"x","tests":true}')).toMatchObject({ tests: true });
 	});
 });

@@ -1,0 +1,79 @@
+/**
+ * Proves every exercise both ways, as the page will check it: the starter
+ * followed by the tests compiles and fails at least one test, and the
+ * solution followed by the same tests passes them all. Each program is built
+ * as the one file the Playground would get, in a scratch crate with no
+ * dependencies. Starters are also held to rustfmt, since cargo fmt does not
+ * see them (they are not targets of the workspace).
+ *
+ *   node scripts/exercises.ts                   every exercise
+ *   node scripts/exercises.ts book-ownership    only these crates (by name)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extract } from '../src/examples/anchors.ts';
+import { cratesNamedIn, examplesRoot, type Exercise } from '../src/examples/workspace.ts';
+import { parseTestReport, programWithTests, testTitle, type TestReport } from '../src/runtime/test-report.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'backend-rust-exercises-'));
+mkdirSync(join(scratch, 'src'));
+writeFileSync(join(scratch, 'Cargo.toml'), '[package]\nname = "exercise"\nversion = "0.0.0"\nedition = "2024"\n\n[dependencies]\n');
+
+/** Builds and tests one single-file program; a string is why it never ran its tests. */
+function runTests(program: string): TestReport | string {
+	writeFileSync(join(scratch, 'src/main.rs'), program);
+	const run = spawnSync('cargo', ['test', '--offline'], {
+		cwd: scratch,
+		encoding: 'utf8',
+		timeout: 120_000,
+		env: { ...process.env, CARGO_TERM_COLOR: 'never', RUST_BACKTRACE: '0' },
+	});
+	const report = parseTestReport(run.stdout);
+	if (report.tests.length === 0) return `no test ran:\n${run.stderr}${run.stdout}`;
+	return report;
+}
+
+function check(exercise: Exercise): string[] {
+	const read = (path: string) => readFileSync(join(examplesRoot, path), 'utf8');
+	const solutionFile = read(exercise.solution);
+	const tests = extract(solutionFile, 'tests', `examples/${exercise.solution}`);
+	const solution = extract(solutionFile, 'solution', `examples/${exercise.solution}`);
+	const problems: string[] = [];
+
+	const passed = runTests(programWithTests(solution, tests));
+	if (typeof passed === 'string') problems.push(`the solution with its tests: ${passed}`);
+	else if (passed.failed > 0) problems.push(`the solution fails ${passed.tests.filter((t) => !t.passed).map((t) => testTitle(t.name)).join(', ')}`);
+
+	const starter = runTests(programWithTests(read(exercise.starter), tests));
+	if (typeof starter === 'string') problems.push(`the starter with the tests must compile so the learner sees tests fail: ${starter}`);
+	else if (starter.failed === 0) problems.push('the starter already passes every test: there is nothing to do');
+
+	const format = spawnSync('rustfmt', ['--check', '--edition', '2024', join(examplesRoot, exercise.starter)], { encoding: 'utf8' });
+	if (format.status !== 0) problems.push(`the starter is not rustfmt-formatted:\n${format.stdout}${format.stderr}`);
+
+	if (problems.length === 0 && typeof passed !== 'string' && typeof starter !== 'string') {
+		console.log(`ok   ${exercise.bin}: the solution passes ${passed.passed} tests, the starter fails ${starter.failed} of ${starter.tests.length}`);
+	}
+	return problems;
+}
+
+let ok = 0;
+let failed = 0;
+try {
+	for (const crate of cratesNamedIn(process.argv.slice(2))) {
+		for (const exercise of crate.exercises) {
+			const problems = check(exercise);
+			if (problems.length === 0) ok++;
+			else {
+				failed++;
+				for (const problem of problems) console.log(`FAIL ${exercise.bin} (examples/${exercise.starter}): ${problem}`);
+			}
+		}
+	}
+} finally {
+	rmSync(scratch, { recursive: true, force: true });
+}
+console.log(`${ok} passed, ${failed} failed`);
+if (failed > 0) process.exitCode = 1;

@@ -1,0 +1,78 @@
+// An exercise as a learner does it, in real Chromium on the built site, with
+// a local compile server standing in for the Playground: the starter fails
+// the tests and says which, a compile error is shown as rustc wrote it, and
+// the solution typed into the editor passes them all.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPlaygroundServer } from '../../scripts/playground-server.ts';
+import { launch, pageIn } from '../../scripts/lib/chromium.ts';
+import { extract } from '../../src/examples/anchors.ts';
+import { examplesRoot, workspaceCrates } from '../../src/examples/workspace.ts';
+import { editTo, status, stderr } from './run-panel.ts';
+
+const LESSON = '/rust-book/ownership/';
+const exercise = workspaceCrates().find((c) => c.name === 'book-ownership')!.exercises[0]!;
+const solution = extract(readFileSync(join(examplesRoot, exercise.solution), 'utf8'), 'solution');
+const testCount = (extract(readFileSync(join(examplesRoot, exercise.solution), 'utf8'), 'tests').match(/#\[test\]/g) ?? []).length;
+
+let browser: Browser;
+let compileServer: ReturnType<typeof createPlaygroundServer>;
+let compileUrl: string;
+beforeAll(async () => {
+	browser = await launch();
+	compileServer = createPlaygroundServer();
+	await new Promise<void>((resolve) => compileServer.listen(0, '127.0.0.1', resolve));
+	compileUrl = `http://127.0.0.1:${(compileServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+	await browser?.close();
+	compileServer?.close();
+});
+
+async function exercisePanel(): Promise<{ page: Page; panel: Locator }> {
+	const page = await pageIn(browser, 'light', 1280);
+	await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
+	const panel = page.locator(`br-runner[data-source="${exercise.starter}"]`);
+	await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+	return { page, panel };
+}
+
+const results = (panel: Locator) => panel.locator('[data-test-list] li');
+
+describe('Exercise panel', { timeout: 120_000 }, () => {
+	it('checks the starter against the tests and lists each failure with its reason', async () => {
+		const { page, panel } = await exercisePanel();
+		await panel.getByRole('button', { name: 'Check with the tests' }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^\d+ of \d+ tests passed; \d+ failed\./);
+		expect(await results(panel).count()).toBe(testCount);
+		const failed = panel.locator('.runner-test-failed');
+		expect(await failed.count()).toBeGreaterThan(0);
+		expect(await failed.first().locator('pre').textContent()).toMatch(/panicked at/);
+		await page.context().close();
+	});
+
+	it("runs the starter on the Playground and shows rustc's error for code that does not compile", async () => {
+		const { page, panel } = await exercisePanel();
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/on the Playground/);
+
+		await editTo(page, panel, 'fn main() {\n    let n: u32 = "not a number";\n}\n');
+		await panel.getByRole('button', { name: 'Check with the tests' }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^No test ran: your code did not compile with the tests/);
+		expect(await stderr(panel).textContent()).toContain('error[E0308]');
+		expect(await results(panel).count()).toBe(0);
+		await page.context().close();
+	});
+
+	it('passes every test once the learner writes the solution', async () => {
+		const { page, panel } = await exercisePanel();
+		await editTo(page, panel, solution);
+		await panel.getByRole('button', { name: 'Check with the tests' }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe(`All ${testCount} tests passed. Compare your code with the solution below.`);
+		expect(await panel.locator('.runner-test-passed').count()).toBe(testCount);
+		await page.context().close();
+	});
+});
