@@ -1,19 +1,9 @@
 // axe-core in real Chromium on every built page, in both themes: 0 violations.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pagePaths } from '../site/dist.ts';
 import { launch, pageIn, type Theme } from '../../scripts/lib/chromium.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-	id: string;
-	impact: string;
-	help: string;
-	nodes: { target: string[] }[];
-}
+import { violations } from './axe.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,16 +12,6 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const cases = (['light', 'dark'] as Theme[]).flatMap((theme) => pagePaths().map((path) => [theme, path] as const));
-
-/** axe's violations on the page as it is now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: axeSource });
-	const found = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
-		return (await axe.run()).violations;
-	});
-	return found.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility (axe-core)', () => {
 	it.each(cases)('%s theme: %s', async (theme, path) => {

@@ -11,12 +11,14 @@ import { createPlaygroundServer } from '../../scripts/playground-server.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 import { extract } from '../../src/examples/anchors.ts';
 import { examplesRoot, workspaceCrates } from '../../src/examples/workspace.ts';
+import { violations } from './axe.ts';
 import { editTo, status, stderr } from './run-panel.ts';
 
 const LESSON = '/rust-book/ownership/';
 const exercise = workspaceCrates().find((c) => c.name === 'book-ownership')!.exercises[0]!;
-const solution = extract(readFileSync(join(examplesRoot, exercise.solution), 'utf8'), 'solution');
-const testCount = (extract(readFileSync(join(examplesRoot, exercise.solution), 'utf8'), 'tests').match(/#\[test\]/g) ?? []).length;
+const solutionFile = readFileSync(join(examplesRoot, exercise.solution), 'utf8');
+const solution = extract(solutionFile, 'solution', exercise.solution);
+const testCount = (extract(solutionFile, 'tests', exercise.solution).match(/#\[test\]/g) ?? []).length;
 
 let browser: Browser;
 let compileServer: ReturnType<typeof createPlaygroundServer>;
@@ -32,8 +34,8 @@ afterAll(async () => {
 	compileServer?.close();
 });
 
-async function exercisePanel(): Promise<{ page: Page; panel: Locator }> {
-	const page = await pageIn(browser, 'light', 1280);
+async function exercisePanel(theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; panel: Locator }> {
+	const page = await pageIn(browser, theme, 1280);
 	await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
 	const panel = page.locator(`br-runner[data-source="${exercise.starter}"]`);
 	await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
@@ -43,14 +45,15 @@ async function exercisePanel(): Promise<{ page: Page; panel: Locator }> {
 const results = (panel: Locator) => panel.locator('[data-test-list] li');
 
 describe('Exercise panel', { timeout: 120_000 }, () => {
-	it('checks the starter against the tests and lists each failure with its reason', async () => {
-		const { page, panel } = await exercisePanel();
+	it.each(['light', 'dark'] as const)('checks the starter against the tests and lists each failure with its reason (%s theme, axe)', async (theme) => {
+		const { page, panel } = await exercisePanel(theme);
 		await panel.getByRole('button', { name: 'Check with the tests' }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^\d+ of \d+ tests passed; \d+ failed\./);
 		expect(await results(panel).count()).toBe(testCount);
 		const failed = panel.locator('.runner-test-failed');
 		expect(await failed.count()).toBeGreaterThan(0);
 		expect(await failed.first().locator('pre').textContent()).toMatch(/panicked at/);
+		expect(await violations(page)).toEqual([]);
 		await page.context().close();
 	});
 
