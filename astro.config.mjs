@@ -37,13 +37,17 @@ export default defineConfig({
 				// Adds the Run panels' intent loader to pages that have one.
 				MarkdownContent: './src/components/MarkdownContent.astro',
 			},
-			customCss: ['./src/styles/code-notes.css', './src/styles/runner.css'],
+			customCss: ['./src/styles/code-notes.css', './src/styles/runner.css', './src/styles/tables.css'],
 			expressiveCode: {
 				plugins: [ecCallouts()],
 				// Long lines wrap (indentation kept) instead of scrolling: the
 				// whole line is visible on a phone and on paper, and no
 				// unlabelled scroll region is left for keyboard users.
 				defaultProps: { wrap: true },
+				// Copy puts the whole block on the clipboard: our console blocks are
+				// real transcripts, and a program's output line may start with "#"
+				// (Expressive Code would drop it as a shell comment).
+				frames: { removeCommentsWhenCopyingTerminalFrames: false },
 			},
 		}),
 	],

@@ -8,7 +8,7 @@ import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 
 // Identifiers a learner searches for. Each must lead to every page whose
 // code uses it; those not yet in any lesson's code are reported, not tested.
-const IDENTIFIERS = ['axum::serve', 'TcpListener', 'Router', 'oneshot', 'FromRow', 'HashMap', 'E0433', 'LogLine', 'par_bridge', 'E0597'];
+const IDENTIFIERS = ['axum::serve', 'TcpListener', 'Router', 'oneshot', 'FromRow', 'HashMap', 'E0433', 'LogLine', 'par_bridge', 'E0597', 'E0382', 'E0499', 'Box<dyn', 'pub(crate)'];
 
 let browser: Browser;
 let page: Page;
@@ -48,9 +48,31 @@ describe('search finds pages by the identifiers in their code', () => {
 });
 
 // Each part's main terms, as a learner would type them, and the lesson each
-// must find: the API part's concepts; the CLI part's ways to parse
-// arguments, read gzip, satisfy the borrow checker, test and speed up a tool.
+// must find: the Rust Book companion's chapter topics; the API part's
+// concepts; the CLI part's ways to parse arguments, read gzip, satisfy the
+// borrow checker, test and speed up a tool.
 const TERMS: [string, string][] = [
+	['cargo new', '/rust-book/getting-started/'],
+	['read_line', '/rust-book/guessing-game/'],
+	['shadowing', '/rust-book/common-concepts/'],
+	['overflow', '/rust-book/common-concepts/'],
+	['ownership', '/rust-book/ownership/'],
+	['borrow', '/rust-book/ownership/'],
+	['move', '/rust-book/ownership/'],
+	['struct', '/rust-book/structs/'],
+	['newtype', '/rust-book/structs/'],
+	['enum', '/rust-book/enums-and-match/'],
+	['match', '/rust-book/enums-and-match/'],
+	['Option', '/rust-book/enums-and-match/'],
+	['module', '/rust-book/packages-and-modules/'],
+	['pub', '/rust-book/packages-and-modules/'],
+	['HashMap', '/rust-book/collections/'],
+	['Vec', '/rust-book/collections/'],
+	['Result', '/rust-book/error-handling/'],
+	['panic', '/rust-book/error-handling/'],
+	['trait', '/rust-book/generics-traits-lifetimes/'],
+	['generic', '/rust-book/generics-traits-lifetimes/'],
+	['lifetime', '/rust-book/generics-traits-lifetimes/'],
 	['extractor', '/api/extractors-and-state/'],
 	['State', '/api/extractors-and-state/'],
 	['FromRow', '/api/postgres-with-sqlx/'],
