@@ -6,6 +6,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { sidebar } from './src/curriculum.ts';
 import { remarkIncludeExamples } from './src/markdown/remark-include-examples.ts';
 import { ecCallouts } from './src/markdown/ec-callouts.ts';
+import { rehypeScrollTables } from './src/markdown/rehype-scroll-tables.ts';
 
 /**
  * Where edited code in a Run panel is compiled and run: a server speaking the
@@ -22,6 +23,7 @@ export default defineConfig({
 		// both support it.
 		processor: unified({
 			remarkPlugins: [[remarkIncludeExamples, { playground }]],
+			rehypePlugins: [rehypeScrollTables],
 		}),
 	},
 	integrations: [

@@ -26,6 +26,10 @@ export interface TestReport {
 
 const RESULT_LINE = /^test (\S+) \.\.\. (ok|FAILED|ignored)\b/;
 const SECTION = /^---- (\S+) stdout ----$/;
+// "thread 'tests::x' (4242) panicked at src/main.rs:9:5:": the list already
+// names the test, and the thread id changes every run, so only "panicked at
+// src/main.rs:9:5:" is kept (older compilers print no id at all).
+const PANIC_LINE = /^thread '[^']*'(?: \(\d+\))? panicked at /;
 
 /**
  * Reads libtest's default (pretty) output: one `test name ... ok` line per
@@ -45,6 +49,7 @@ export function parseTestReport(stdout: string): TestReport {
 			name,
 			body
 				.filter((line) => !line.startsWith('note: run with `RUST_BACKTRACE=1`'))
+				.map((line) => line.replace(PANIC_LINE, 'panicked at '))
 				.join('\n')
 				.trim(),
 		);

@@ -9,7 +9,7 @@ describe('test report', () => {
 		expect(parseTestReport('')).toEqual({ tests: [], passed: 0, failed: 0 });
 	});
 
-	it('leaves ignored tests out and keeps each failure its own message', () => {
+	it('leaves ignored tests out and keeps each failure its own message, without the thread', () => {
 		const stdout = [
 			'running 3 tests',
 			'test tests::a ... ignored, slow',
@@ -19,7 +19,7 @@ describe('test report', () => {
 			'failures:',
 			'',
 			'---- tests::b stdout ----',
-			"thread 'tests::b' panicked at src/main.rs:3:5:",
+			"thread 'tests::b' (4242) panicked at src/main.rs:3:5:",
 			'first',
 			'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace',
 			'---- tests::c stdout ----',
@@ -33,8 +33,8 @@ describe('test report', () => {
 		const report = parseTestReport(stdout);
 		expect(report).toMatchObject({ passed: 0, failed: 2 });
 		expect(report.tests.map((t) => t.message)).toEqual([
-			"thread 'tests::b' panicked at src/main.rs:3:5:\nfirst",
-			"thread 'tests::c' panicked at src/main.rs:4:5:\nsecond",
+			'panicked at src/main.rs:3:5:\nfirst',
+			'panicked at src/main.rs:4:5:\nsecond',
 		]);
 	});
 
