@@ -200,3 +200,23 @@ fn odd_bytes_are_malformed_or_parsed_never_a_panic() {
     .unwrap();
     assert_eq!(parsed.path, "/ü");
 }
+
+#[test]
+fn decimal_durations_are_exact_in_every_unit_and_sizes_are_digits_only() {
+    for (text, unit, micros) in [
+        ("0.004", DurationUnit::S, 4_000),
+        ("1.5", DurationUnit::S, 1_500_000),
+        ("0.123456", DurationUnit::S, 123_456),
+        ("0.123456", DurationUnit::Ms, 123),
+        ("12.5", DurationUnit::Ms, 12_500),
+        ("1834", DurationUnit::Us, 1_834),
+        ("7.9", DurationUnit::Us, 7),
+        ("3.", DurationUnit::S, 3_000_000),
+    ] {
+        assert_eq!(parse_duration(text, unit), Some(micros), "{text} {unit:?}");
+    }
+    assert_eq!(ascii_u64("18446744073709551615"), Some(u64::MAX));
+    for size in ["+5", "18446744073709551616", "1e3", " 5"] {
+        assert_eq!(ascii_u64(size), None, "{size}");
+    }
+}
