@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { examplesRoot } from '../../src/examples/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
 import { startPostgres, stopPostgres } from '../lib/postgres.ts';
+import { runWrk, type WrkResult } from '../lib/wrk.ts';
 
 const PORT = 3900;
 const SEED = 1000;
@@ -28,35 +29,13 @@ const MEASURE_S = 15;
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-interface WrkResult {
-	rps: number;
-	p50: string;
-	p99: string;
-	non2xx: number;
-	errors: string;
-}
-
 let runs = 0;
-
-/** Runs wrk without blocking, so the memory sampler keeps running meanwhile. */
-async function wrk(script: string, seconds: number): Promise<WrkResult> {
+/** One wrk run on the service: 1 thread pinned to core 1. */
+function wrk(script: string, seconds: number): Promise<WrkResult> {
 	// The run number reaches the Lua script, which makes every email unique.
-	const args = ['-c', '1', 'wrk', '-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${PORT}`, '--', String(++runs)];
-	const out = await new Promise<string>((resolve, reject) => {
-		const child = spawn('taskset', args);
-		let text = '';
-		child.stdout.on('data', (chunk: Buffer) => (text += chunk));
-		child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}`))));
-	});
-	const pick = (re: RegExp) => re.exec(out)?.[1] ?? '?';
-	return {
-		rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
-		p50: pick(/^\s+50%\s+(\S+)/m),
-		p99: pick(/^\s+99%\s+(\S+)/m),
-		non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
-		errors: /Socket errors: (.*)/.exec(out)?.[1] ?? 'none',
-	};
+	return runWrk({ url: `http://127.0.0.1:${PORT}`, connections: CONNECTIONS, seconds, cpu: 1, script, scriptArgs: [String(++runs)] });
 }
+const ms = (value: number) => `${value.toFixed(2)}ms`;
 
 ensureCommands(
 	[
@@ -129,7 +108,7 @@ try {
 		['POST /users', post],
 	] as const) {
 		console.log(
-			`  ${name.padEnd(16)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.padStart(8)}   p99 ${r.p99.padStart(8)}   non-2xx ${r.non2xx}   socket errors: ${r.errors}`,
+			`  ${name.padEnd(16)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50Ms).padStart(8)}   p99 ${ms(r.p99Ms).padStart(8)}   non-2xx ${r.non2xx}   socket errors: ${r.errors}`,
 		);
 	}
 	console.log(`  memory (RSS): idle ${mib(idle)}, peak under load ${mib(peak)}`);

@@ -28,7 +28,8 @@ function binaries(): string {
 	return join(root, versions.sort((a, b) => Number(b) - Number(a))[0]!, 'bin');
 }
 
-function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.on('error', reject);
