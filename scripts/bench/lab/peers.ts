@@ -5,7 +5,7 @@
  * (./contract.ts) with PORT, DATABASE_URL and POOL_SIZE in its environment.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesRoot } from '../../../src/examples/workspace.ts';
 
@@ -63,10 +63,17 @@ export function peerVersions(peer: Peer): string[] {
 	});
 }
 
-/** Bytes on disk of the build artifact (a file, or a folder's files). */
+/**
+ * Bytes of the build artifact: a file, or a folder's files. Symbolic links
+ * are not followed (a Python venv links lib64 to lib, and its interpreter
+ * to the system's), so nothing is counted twice.
+ */
 export function artifactBytes(peer: Peer): number {
-	const size = (path: string): number =>
-		statSync(path).isDirectory() ? readdirSync(path).reduce((sum, entry) => sum + size(join(path, entry)), 0) : statSync(path).size;
+	const size = (path: string): number => {
+		const stat = lstatSync(path);
+		if (stat.isSymbolicLink()) return 0;
+		return stat.isDirectory() ? readdirSync(path).reduce((sum, entry) => sum + size(join(path, entry)), 0) : stat.size;
+	};
 	return size(join(peer.dir, peer.artifact));
 }
 

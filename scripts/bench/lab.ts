@@ -1,0 +1,199 @@
+/**
+ * `npm run bench`: the lab's full comparison in one run. Every peer under
+ * examples/bench/ (Rust + Axum, Go + Gin, Node.js + Fastify, Python +
+ * FastAPI, Java + Spring Boot) is built from its lockfile, checked against
+ * the contract, then measured the same way:
+ *
+ * - the same throwaway PostgreSQL, the same 10,000 rows, the same pool size;
+ * - the server pinned to core 0 and told it has one core (its peer.json), wrk
+ *   pinned to core 1 (1 thread, closed loop, CONNECTIONS connections);
+ *   PostgreSQL is left to the scheduler, as in bench:api;
+ * - per endpoint: a warm-up, then ROUNDS measured rounds, the median round
+ *   reported (req/s, mean, p50, p99 latency);
+ * - idle RSS before load and peak RSS under it, cold start (spawn to the
+ *   first 200), and the build artifact's size.
+ *
+ * A stack whose toolchain is missing is skipped with one line. The results
+ * go to public/bench/results.json (committed; the results lesson draws its
+ * charts from it at build time) with the versions and the machine.
+ *
+ *   npm run bench                      the full run (about 10 minutes)
+ *   npm run bench -- --seconds 2       shorter rounds, for trying it out (not saved)
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCommands } from '../lib/debian.ts';
+import { applyMigrations, freePort, startPostgres, stopPostgres } from '../lib/postgres.ts';
+import { runWrk, type WrkResult } from '../lib/wrk.ts';
+import { contractProblems } from './lab/contract.ts';
+import { artifactBytes, benchRoot, buildPeer, missingToolchain, peers, peerVersions, startPeer } from './lab/peers.ts';
+
+export const RESULTS_FILE = fileURLToPath(new URL('../../public/bench/results.json', import.meta.url));
+
+const args = process.argv.slice(2);
+const secondsArg = args.indexOf('--seconds');
+const ROUND_S = secondsArg >= 0 ? Number(args[secondsArg + 1]) : 10;
+if (!Number.isInteger(ROUND_S) || ROUND_S < 1) throw new Error(`--seconds wants a whole number of seconds, not ${args[secondsArg + 1]}`);
+const SAVE = secondsArg < 0;
+const WARMUP_S = Math.min(5, ROUND_S);
+const ROUNDS = 3;
+const CONNECTIONS = 64;
+const POOL_SIZE = 8;
+const SERVER_CPU = 0;
+const WRK_CPU = 1;
+
+ensureCommands(
+	[
+		['wrk', 'wrk'],
+		['taskset', 'util-linux'],
+	],
+	'npm run bench',
+);
+
+const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+const mib = (bytes: number) => bytes / 1024 / 1024;
+
+export interface EndpointResult {
+	rps: number;
+	meanMs: number;
+	p50Ms: number;
+	p99Ms: number;
+	/** Every measured round's req/s, to show the spread. */
+	roundsRps: number[];
+}
+
+export interface PeerResult {
+	id: string;
+	name: string;
+	versions: string[];
+	artifactBytes: number;
+	coldStartMs: number;
+	idleRssBytes: number;
+	peakRssBytes: number;
+	endpoints: { plaintext: EndpointResult; user: EndpointResult };
+}
+
+export interface Results {
+	date: string;
+	machine: { cpu: string; cores: number; os: string };
+	method: { connections: number; poolSize: number; warmupSeconds: number; rounds: number; roundSeconds: number; serverCpu: number; wrkCpu: number; wrk: string; postgres: string };
+	skipped: string[];
+	peers: PeerResult[];
+}
+
+/** A warm-up, then ROUNDS rounds; the round with the median req/s is reported. */
+async function measure(url: string, script: string | undefined): Promise<EndpointResult> {
+	await runWrk({ url, connections: CONNECTIONS, seconds: WARMUP_S, cpu: WRK_CPU, script });
+	const rounds: WrkResult[] = [];
+	for (let i = 0; i < ROUNDS; i++) {
+		const round = await runWrk({ url, connections: CONNECTIONS, seconds: ROUND_S, cpu: WRK_CPU, script });
+		if (round.non2xx > 0 || round.errors !== 'none') throw new Error(`${url}: ${round.non2xx} non-2xx responses, socket errors: ${round.errors}`);
+		rounds.push(round);
+	}
+	const median = [...rounds].sort((a, b) => a.rps - b.rps)[Math.floor(ROUNDS / 2)]!;
+	return { rps: median.rps, meanMs: median.meanMs, p50Ms: median.p50Ms, p99Ms: median.p99Ms, roundsRps: rounds.map((r) => r.rps) };
+}
+
+const scripts = mkdtempSync(join(tmpdir(), 'bench-lab-'));
+// A random user per request, so the database does real lookups.
+const userScript = join(scripts, 'user.lua');
+writeFileSync(userScript, 'request = function() return wrk.format("GET", "/users/" .. math.random(1, 10000)) end\n');
+
+const pg = await startPostgres();
+const results: Results = {
+	date: new Date().toISOString(),
+	machine: {
+		cpu: cpus()[0]?.model.trim() ?? 'unknown',
+		cores: cpus().length,
+		os: execFileSync('uname', ['-sr'], { encoding: 'utf8' }).trim(),
+	},
+	method: {
+		connections: CONNECTIONS,
+		poolSize: POOL_SIZE,
+		warmupSeconds: WARMUP_S,
+		rounds: ROUNDS,
+		roundSeconds: ROUND_S,
+		serverCpu: SERVER_CPU,
+		wrkCpu: WRK_CPU,
+		wrk: execFileSync('sh', ['-c', 'wrk -v 2>&1 | head -n 1'], { encoding: 'utf8' }).trim(),
+		postgres: execFileSync('psql', [pg.url, '-tAc', 'SHOW server_version'], { encoding: 'utf8' }).trim(),
+	},
+	skipped: [],
+	peers: [],
+};
+try {
+	applyMigrations(pg.url, join(benchRoot, 'database/migrations'));
+	for (const peer of peers()) {
+		const missing = missingToolchain(peer);
+		if (missing) {
+			console.log(missing);
+			results.skipped.push(missing);
+			continue;
+		}
+		console.error(`${peer.name}: building...`);
+		buildPeer(peer);
+		const server = await startPeer(peer, { port: await freePort(), databaseUrl: pg.url, poolSize: POOL_SIZE, cpu: SERVER_CPU });
+		try {
+			const problems = await contractProblems(server.url);
+			if (problems.length > 0) throw new Error(`${peer.name} breaks the contract, so it is not measured:\n${problems.join('\n')}`);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			const pid = server.process.pid!;
+			const idle = rss(pid);
+			let peak = idle;
+			const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 100);
+			console.error(`${peer.name}: measuring...`);
+			const plaintext = await measure(`${server.url}/plaintext`, undefined);
+			const user = await measure(server.url, userScript);
+			clearInterval(sampler);
+			results.peers.push({
+				id: peer.id,
+				name: peer.name,
+				versions: peerVersions(peer),
+				artifactBytes: artifactBytes(peer),
+				coldStartMs: server.coldStartMs,
+				idleRssBytes: idle,
+				peakRssBytes: peak,
+				endpoints: { plaintext, user },
+			});
+		} finally {
+			await server.stop();
+		}
+	}
+} finally {
+	stopPostgres(pg.dir);
+}
+
+const yardstick = results.peers.find((p) => p.id === 'axum');
+const ratio = (value: number, of: number | undefined) => (of ? `${(value / of).toFixed(2)}x` : '');
+console.log(`${results.machine.cpu}, ${results.machine.cores} cores; server on core ${SERVER_CPU}, wrk on core ${WRK_CPU}: 1 thread, ${CONNECTIONS} connections`);
+console.log(`PostgreSQL ${results.method.postgres}, pool ${POOL_SIZE}; ${WARMUP_S} s warm-up, then the median of ${ROUNDS} rounds of ${ROUND_S} s`);
+for (const [endpoint, label] of [
+	['plaintext', 'GET /plaintext'],
+	['user', 'GET /users/{id}'],
+] as const) {
+	console.log(`\n${label}`);
+	console.log(`${'stack'.padEnd(22)}${'req/s'.padStart(9)}${'vs Axum'.padStart(9)}${'mean ms'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
+	for (const p of results.peers) {
+		const r = p.endpoints[endpoint];
+		console.log(
+			`${p.name.padEnd(22)}${r.rps.toFixed(0).padStart(9)}${ratio(r.rps, yardstick?.endpoints[endpoint].rps).padStart(9)}${r.meanMs.toFixed(2).padStart(9)}${r.p50Ms.toFixed(2).padStart(9)}${r.p99Ms.toFixed(2).padStart(9)}`,
+		);
+	}
+}
+console.log(`\n${'stack'.padEnd(22)}${'idle MiB'.padStart(10)}${'peak MiB'.padStart(10)}${'cold start ms'.padStart(15)}${'artifact MiB'.padStart(14)}`);
+for (const p of results.peers) {
+	console.log(`${p.name.padEnd(22)}${mib(p.idleRssBytes).toFixed(1).padStart(10)}${mib(p.peakRssBytes).toFixed(1).padStart(10)}${p.coldStartMs.toFixed(0).padStart(15)}${mib(p.artifactBytes).toFixed(1).padStart(14)}`);
+}
+for (const line of results.skipped) console.log(line);
+
+if (SAVE) {
+	mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+	writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, '\t')}\n`);
+	console.log(`\nwrote ${RESULTS_FILE}`);
+} else {
+	console.log('\nshort rounds (--seconds): results not saved');
+}
