@@ -39,7 +39,9 @@ const secondsArg = args.indexOf('--seconds');
 const ROUND_S = secondsArg >= 0 ? Number(args[secondsArg + 1]) : 10;
 if (!Number.isInteger(ROUND_S) || ROUND_S < 1) throw new Error(`--seconds wants a whole number of seconds, not ${args[secondsArg + 1]}`);
 const SAVE = secondsArg < 0;
-const WARMUP_S = Math.min(5, ROUND_S);
+// Long enough for the JVM's JIT to settle (it was still speeding up
+// after 5 s in a trial run); the others are steady within a second.
+const WARMUP_S = Math.min(20, ROUND_S * 2);
 const ROUNDS = 3;
 const CONNECTIONS = 64;
 const POOL_SIZE = 8;

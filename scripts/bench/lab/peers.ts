@@ -59,7 +59,8 @@ export function buildPeer(peer: Peer): void {
 export function peerVersions(peer: Peer): string[] {
 	return peer.versions.map((command) => {
 		const result = run(command, peer.dir);
-		return `${result.stdout}${result.stderr}`.trim().split('\n')[0] ?? '';
+		// Without terminal colour codes (Debian's mvn prints some even with -B).
+		return `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0] ?? '';
 	});
 }
 
