@@ -1,5 +1,5 @@
 //! The Rust + Axum peer of the benchmarking lab. Every peer answers the
-//! same bytes (scripts/bench/peers.ts has the contract and checks it):
+//! same bytes (scripts/bench/lab/contract.ts has the contract, which the tests check):
 //! `GET /plaintext` and `GET /users/{id}`, one row of `bench_users` as JSON.
 //!
 //! Environment: PORT, DATABASE_URL, POOL_SIZE. The lab pins the process to

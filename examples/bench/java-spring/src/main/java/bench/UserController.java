@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The two routes every peer of the lab answers with the same bytes
- * (scripts/bench/peers.ts has the contract and checks it).
+ * (scripts/bench/lab/contract.ts has the contract and checks it).
  */
 @RestController
 public class UserController {

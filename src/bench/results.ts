@@ -1,0 +1,70 @@
+/**
+ * The lab's committed results (public/bench/results.json, written by
+ * `npm run bench`), read at build time for the results lesson's charts and
+ * tables. The same file is served as the raw data behind them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const RESULTS_URL = '/bench/results.json';
+// From the project root: at build time this module is bundled into dist/,
+// where a path relative to import.meta.url would no longer lead to public/.
+const file = join(process.cwd(), 'public/bench/results.json');
+
+export interface EndpointResult {
+	rps: number;
+	meanMs: number;
+	p50Ms: number;
+	p99Ms: number;
+	roundsRps: number[];
+}
+
+export interface PeerResult {
+	id: string;
+	name: string;
+	versions: string[];
+	artifactBytes: number;
+	coldStartMs: number;
+	idleRssBytes: number;
+	peakRssBytes: number;
+	endpoints: { plaintext: EndpointResult; user: EndpointResult };
+}
+
+export interface Results {
+	date: string;
+	machine: { cpu: string; cores: number; os: string };
+	method: { connections: number; poolSize: number; warmupSeconds: number; rounds: number; roundSeconds: number; serverCpu: number; wrkCpu: number; wrk: string; postgres: string };
+	skipped: string[];
+	peers: PeerResult[];
+}
+
+export function readResults(path: string = file): Results {
+	return JSON.parse(readFileSync(path, 'utf8')) as Results;
+}
+
+const mib = (bytes: number) => bytes / 1024 / 1024;
+
+/** What a chart can show: how to read it off a peer, its unit, and which way is better. */
+export const METRICS = {
+	'plaintext-rps': { title: 'GET /plaintext: requests per second', unit: 'req/s', higherIsBetter: true, digits: 0, of: (p: PeerResult) => p.endpoints.plaintext.rps },
+	'user-rps': { title: 'GET /users/{id} (one PostgreSQL row as JSON): requests per second', unit: 'req/s', higherIsBetter: true, digits: 0, of: (p: PeerResult) => p.endpoints.user.rps },
+	'plaintext-p99': { title: 'GET /plaintext: p99 latency', unit: 'ms', higherIsBetter: false, digits: 2, of: (p: PeerResult) => p.endpoints.plaintext.p99Ms },
+	'user-p99': { title: 'GET /users/{id}: p99 latency', unit: 'ms', higherIsBetter: false, digits: 2, of: (p: PeerResult) => p.endpoints.user.p99Ms },
+	'idle-rss': { title: 'Memory at idle (RSS)', unit: 'MiB', higherIsBetter: false, digits: 1, of: (p: PeerResult) => mib(p.idleRssBytes) },
+	'peak-rss': { title: 'Peak memory under load (RSS)', unit: 'MiB', higherIsBetter: false, digits: 1, of: (p: PeerResult) => mib(p.peakRssBytes) },
+	'cold-start': { title: 'Cold start: process start to first 200', unit: 'ms', higherIsBetter: false, digits: 0, of: (p: PeerResult) => p.coldStartMs },
+	artifact: { title: 'Build artifact size', unit: 'MiB', higherIsBetter: false, digits: 1, of: (p: PeerResult) => mib(p.artifactBytes) },
+} as const;
+
+export type Metric = keyof typeof METRICS;
+
+/** A figure as the charts print it: thousands separated, fixed decimals. */
+export function formatValue(value: number, digits: number): string {
+	return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** value / Axum's value, for the "x Axum" column; undefined without an Axum result. */
+export function ratioToAxum(results: Results, metric: Metric, peer: PeerResult): number | undefined {
+	const axum = results.peers.find((p) => p.id === 'axum');
+	return axum ? METRICS[metric].of(peer) / METRICS[metric].of(axum) : undefined;
+}
