@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTRACT, contractProblems } from '../../scripts/bench/lab/contract.ts';
 import { parseWrk, wrkMs } from '../../scripts/lib/wrk.ts';
+import { missingToolchain } from '../../scripts/bench/lab/peers.ts';
 
 // Answers every case as the contract says, except: /users/42 with spaces in
 // its JSON, /users/abc with FastAPI's default 422, and /nowhere with 200.
@@ -58,5 +59,13 @@ describe('wrk report', () => {
 			'Requests/sec:  12345.67',
 		].join('\n');
 		expect(parseWrk(report)).toEqual({ requests: 12345, rps: 12345.67, meanMs: 0.612, p50Ms: 0.59, p99Ms: 1.2, non2xx: 3, errors: 'connect 0, read 1, write 0, timeout 0' });
+	});
+});
+
+describe('a stack without its toolchain', () => {
+	it('is skipped with one line naming the command that failed', () => {
+		const peer = { id: 'cobol', dir: process.cwd(), name: 'COBOL + Nothing', toolchain: [['no-such-compiler', '--version']], build: [], start: [], env: {}, artifact: '.', versions: [] };
+		expect(missingToolchain(peer)).toMatch(/^COBOL \+ Nothing skipped: `no-such-compiler --version` failed \(.*ENOENT.*\); install its toolchain to include it\.$/);
+		expect(missingToolchain({ ...peer, toolchain: [['node', '--version']] })).toBeUndefined();
 	});
 });
