@@ -12,7 +12,10 @@ enum StatusClass {
 impl StatusClass {
     /// 4xx and 5xx are errors: the ones an error-rate alert counts.
     fn is_error(self) -> bool {
-        matches!(self, StatusClass::ClientError | StatusClass::ServerError)
+        match self {
+            StatusClass::ClientError | StatusClass::ServerError => true,
+            StatusClass::Informational | StatusClass::Success | StatusClass::Redirection => false,
+        }
     }
 }
 
@@ -58,6 +61,7 @@ mod tests {
             (199, StatusClass::Informational),
             (200, StatusClass::Success),
             (299, StatusClass::Success),
+            (300, StatusClass::Redirection),
             (399, StatusClass::Redirection),
             (400, StatusClass::ClientError),
             (499, StatusClass::ClientError),

@@ -3,7 +3,7 @@
 use super::Response;
 use crate::config::Config;
 
-// pub(super): visible to `routes`, the parent, and to nothing else.
+// pub(super): visible in `routes`, the parent, and in the modules inside it.
 pub(super) fn check(config: &Config) -> Response {
     Response {
         status: 200,

@@ -26,7 +26,8 @@ impl Page {
     /// The page after this one, of the same size.
     fn next_page(self) -> Page {
         Page {
-            number: self.number + 1,
+            // The last page number has no next page: stay there rather than overflow.
+            number: self.number.saturating_add(1),
             ..self
         }
     }
