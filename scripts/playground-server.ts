@@ -15,6 +15,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -249,6 +250,13 @@ export function createPlaygroundServer(overrides: Partial<PlaygroundLimits> = {}
 			active--;
 		}
 	});
+}
+
+/** A compile server on a free port of 127.0.0.1, for tests: its URL, and the server to close. */
+export async function startPlaygroundServer(overrides: Partial<PlaygroundLimits> = {}): Promise<{ server: Server; url: string }> {
+	const server = createPlaygroundServer(overrides);
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -11,12 +11,13 @@
  * warm-up and 15 s measured per endpoint, 1 wrk thread, 32 connections.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { examplesRoot } from '../../src/examples/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
 import { startPostgres, stopPostgres } from '../lib/postgres.ts';
+import { rss } from '../lib/rss.ts';
 import { runWrk, type WrkResult } from '../lib/wrk.ts';
 
 const PORT = 3900;
@@ -26,7 +27,6 @@ const WARMUP_S = 5;
 const MEASURE_S = 15;
 
 
-const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 let runs = 0;

@@ -21,18 +21,16 @@
  *   npm run bench -- --seconds 2       shorter rounds, for trying it out (not saved)
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mib, RESULTS_FILE, type EndpointResult, type Results } from '../../src/bench/results.ts';
 import { ensureCommands } from '../lib/debian.ts';
 import { applyMigrations, freePort, startPostgres, stopPostgres } from '../lib/postgres.ts';
+import { rss } from '../lib/rss.ts';
 import { runWrk, type WrkResult } from '../lib/wrk.ts';
 import { contractProblems } from './lab/contract.ts';
 import { artifactBytes, benchRoot, buildPeer, missingToolchain, peers, peerVersions, startPeer } from './lab/peers.ts';
-
-export const RESULTS_FILE = fileURLToPath(new URL('../../public/bench/results.json', import.meta.url));
 
 const args = process.argv.slice(2);
 const secondsArg = args.indexOf('--seconds');
@@ -55,37 +53,6 @@ ensureCommands(
 	],
 	'npm run bench',
 );
-
-const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-const mib = (bytes: number) => bytes / 1024 / 1024;
-
-export interface EndpointResult {
-	rps: number;
-	meanMs: number;
-	p50Ms: number;
-	p99Ms: number;
-	/** Every measured round's req/s, to show the spread. */
-	roundsRps: number[];
-}
-
-export interface PeerResult {
-	id: string;
-	name: string;
-	versions: string[];
-	artifactBytes: number;
-	coldStartMs: number;
-	idleRssBytes: number;
-	peakRssBytes: number;
-	endpoints: { plaintext: EndpointResult; user: EndpointResult };
-}
-
-export interface Results {
-	date: string;
-	machine: { cpu: string; cores: number; os: string };
-	method: { connections: number; poolSize: number; warmupSeconds: number; rounds: number; roundSeconds: number; serverCpu: number; wrkCpu: number; wrk: string; postgres: string };
-	skipped: string[];
-	peers: PeerResult[];
-}
 
 /** A warm-up, then ROUNDS rounds; the round with the median req/s is reported. */
 async function measure(url: string, script: string | undefined): Promise<EndpointResult> {

@@ -1,7 +1,8 @@
 /**
- * The lab's committed results (public/bench/results.json, written by
- * `npm run bench`), read at build time for the results lesson's charts and
- * tables. The same file is served as the raw data behind them.
+ * The lab's results: their shape, written by `npm run bench`
+ * (scripts/bench/lab.ts) to public/bench/results.json and read at build time
+ * for the results lesson's charts and tables. The same file is served as the
+ * raw data behind them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 export const RESULTS_URL = '/bench/results.json';
 // From the project root: at build time this module is bundled into dist/,
 // where a path relative to import.meta.url would no longer lead to public/.
-const file = join(process.cwd(), 'public/bench/results.json');
+export const RESULTS_FILE = join(process.cwd(), 'public/bench/results.json');
 
 export interface EndpointResult {
 	rps: number;
@@ -38,11 +39,11 @@ export interface Results {
 	peers: PeerResult[];
 }
 
-export function readResults(path: string = file): Results {
+export function readResults(path: string = RESULTS_FILE): Results {
 	return JSON.parse(readFileSync(path, 'utf8')) as Results;
 }
 
-const mib = (bytes: number) => bytes / 1024 / 1024;
+export const mib = (bytes: number) => bytes / 1024 / 1024;
 
 /** What a chart can show: how to read it off a peer, its unit, and which way is better. */
 export const METRICS = {

@@ -3,11 +3,11 @@
 // the tests and says which, a compile error is shown as rustc wrote it, and
 // the solution typed into the editor passes them all.
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPlaygroundServer } from '../../scripts/playground-server.ts';
+import { startPlaygroundServer } from '../../scripts/playground-server.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 import { extract } from '../../src/examples/anchors.ts';
 import { examplesRoot, workspaceCrates } from '../../src/examples/workspace.ts';
@@ -21,13 +21,11 @@ const solution = extract(solutionFile, 'solution', exercise.solution);
 const testCount = (extract(solutionFile, 'tests', exercise.solution).match(/#\[test\]/g) ?? []).length;
 
 let browser: Browser;
-let compileServer: ReturnType<typeof createPlaygroundServer>;
+let compileServer: Server;
 let compileUrl: string;
 beforeAll(async () => {
 	browser = await launch();
-	compileServer = createPlaygroundServer();
-	await new Promise<void>((resolve) => compileServer.listen(0, '127.0.0.1', resolve));
-	compileUrl = `http://127.0.0.1:${(compileServer.address() as AddressInfo).port}`;
+	({ server: compileServer, url: compileUrl } = await startPlaygroundServer());
 });
 afterAll(async () => {
 	await browser?.close();

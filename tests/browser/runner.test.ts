@@ -2,11 +2,11 @@
 // real output, arguments and stdin, Stop, the time limit, the output cap, a
 // panic, streaming, editing (kept across reloads) run on a local compile
 // server, rustc's errors, and an unreachable Playground.
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPlaygroundServer } from '../../scripts/playground-server.ts';
+import { startPlaygroundServer } from '../../scripts/playground-server.ts';
 import { fixtureWasmRoot } from '../../src/examples/runnable.ts';
 import { UNREACHABLE_MESSAGE } from '../../src/runtime/playground-client.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
@@ -16,13 +16,11 @@ const LESSON = '/getting-started/';
 const shown = (capture: string) => transcriptOutput(`getting-started/status-count/captures/${capture}`);
 
 let browser: Browser;
-let compileServer: ReturnType<typeof createPlaygroundServer>;
+let compileServer: Server;
 let compileUrl: string;
 beforeAll(async () => {
 	browser = await launch();
-	compileServer = createPlaygroundServer();
-	await new Promise<void>((resolve) => compileServer.listen(0, '127.0.0.1', resolve));
-	compileUrl = `http://127.0.0.1:${(compileServer.address() as AddressInfo).port}`;
+	({ server: compileServer, url: compileUrl } = await startPlaygroundServer());
 });
 afterAll(async () => {
 	await browser?.close();

@@ -1,12 +1,11 @@
 // The local compile server against real cargo: the execute contract and
 // every limit (time, output, request size, busy), with its folders removed.
 import { mkdtempSync, readdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPlaygroundServer, parseRequest, type PlaygroundLimits } from '../../scripts/playground-server.ts';
+import { parseRequest, startPlaygroundServer, type PlaygroundLimits } from '../../scripts/playground-server.ts';
 import { parseTestReport, testTitle } from '../../src/runtime/test-report.ts';
 
 const servers: Server[] = [];
@@ -14,10 +13,8 @@ afterAll(() => servers.forEach((s) => s.close()));
 
 async function start(limits: Partial<PlaygroundLimits> = {}) {
 	const workRoot = mkdtempSync(join(tmpdir(), 'pg-test-'));
-	const server = createPlaygroundServer({ workRoot, runTimeMs: 1500, outputCap: 4096, ...limits });
+	const { server, url } = await startPlaygroundServer({ workRoot, runTimeMs: 1500, outputCap: 4096, ...limits });
 	servers.push(server);
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const execute = async (code: string, extra: Record<string, unknown> = {}) => {
 		const response = await fetch(`${url}/execute`, {
 			method: 'POST',
