@@ -7,6 +7,7 @@ import { sidebar } from './src/curriculum.ts';
 import { remarkIncludeExamples } from './src/markdown/remark-include-examples.ts';
 import { ecCallouts } from './src/markdown/ec-callouts.ts';
 import { rehypeScrollTables } from './src/markdown/rehype-scroll-tables.ts';
+import { headersFile } from './src/sandbox/isolation.ts';
 
 /**
  * Where edited code in a Run panel is compiled and run: a server speaking the
@@ -27,11 +28,15 @@ export default defineConfig({
 		}),
 	},
 	integrations: [
+		// public/_headers in `npm run dev` too: the sandbox route's isolation.
+		headersFile(),
 		starlight({
 			title: 'Backend Rust',
 			description:
 				'From the Rust Book to a benchmarked Axum + SQLx API. Every example is real, current, compiled and tested.',
-			plugins: [starlightLinksValidator()],
+			// The sandbox routes are Astro pages, not docs, so the validator
+			// cannot see them; tests/browser/sandbox.test.ts opens each one.
+			plugins: [starlightLinksValidator({ exclude: ['/sandbox/*/'] })],
 			sidebar: sidebar(),
 			components: {
 				// Adds a label fix to Starlight's search button; see the file.

@@ -1,11 +1,14 @@
 /**
  * Serves a built static site from a folder on 127.0.0.1, as any static host
- * would. (Astro 7's `astro preview` allows one server per project, so two
- * sites, or a developer's own preview, would collide.)
+ * would, with the headers its `_headers` file asks for (the sandbox route's
+ * cross-origin isolation). (Astro 7's `astro preview` allows one server per
+ * project, so two sites, or a developer's own preview, would collide; and it
+ * cannot set headers per route.)
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, readHeaders } from '../../src/sandbox/headers.ts';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -21,9 +24,13 @@ const TYPES: Record<string, string> = {
 	'.txt': 'text/plain; charset=utf-8',
 };
 
-export function serveStatic(dir: string): Promise<{ url: string; server: Server }> {
+/** `port` 0 (the default) picks a free one. */
+export function serveStatic(dir: string, port = 0): Promise<{ url: string; server: Server }> {
+	const rules = readHeaders(join(dir, '_headers'));
 	const server = createServer((request, response) => {
-		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+		const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+		for (const [name, value] of Object.entries(headersFor(rules, pathname))) response.setHeader(name, value);
+		const path = normalize(decodeURIComponent(pathname));
 		let file = join(dir, path);
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 		if (!file.startsWith(dir) || !existsSync(file)) {
@@ -35,7 +42,7 @@ export function serveStatic(dir: string): Promise<{ url: string; server: Server 
 		createReadStream(file).pipe(response);
 	});
 	return new Promise((resolve) => {
-		server.listen(0, '127.0.0.1', () => {
+		server.listen(port, '127.0.0.1', () => {
 			const { port } = server.address() as { port: number };
 			resolve({ url: `http://127.0.0.1:${port}`, server });
 		});

@@ -1,0 +1,17 @@
+/**
+ * `npm run preview`: serves the built site (dist/) at http://127.0.0.1:4321
+ * (PORT to change) as a static host would, including the per-route headers
+ * of `_headers` that the terminal sandbox needs. Run `npm run build` first.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveStatic } from './lib/static-server.ts';
+
+const dist = resolve('dist');
+if (!existsSync(resolve(dist, 'index.html'))) {
+	console.error('No built site in dist/: run `npm run build` first.');
+	process.exit(1);
+}
+const port = Number(process.env['PORT'] ?? 4321);
+const { url } = await serveStatic(dist, port);
+console.log(`Serving dist/ at ${url}/ (Ctrl-C stops)`);

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// A WASI program as a shell command in the terminal sandbox. The sandbox
+// mounts this file as bin/<name> beside bin/<name>.wasm (the page's own
+// wasm32-wasip1 build) and puts bin/ on PATH, so `logstat --json x.log | ...`
+// works as on a real machine. Node's WASI runs the module; WebContainer's
+// Node provides it. CommonJS and no file extension: it must run as a
+// command whatever the project's package.json says.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { basename } = require('node:path');
+const { WASI } = require('node:wasi');
+
+const wasi = new WASI({
+	version: 'preview1',
+	// argv[0] is the command's name, as the program would see it natively.
+	args: [basename(__filename), ...process.argv.slice(2)],
+	env: process.env,
+	// The program sees the folder it was started in, so relative paths such
+	// as samples/access.log work; stdin, stdout and stderr are the shell's.
+	preopens: { '.': process.cwd() },
+	returnOnExit: true,
+});
+
+WebAssembly.instantiate(readFileSync(__filename + '.wasm'), wasi.getImportObject())
+	.then(({ instance }) => {
+		process.exitCode = wasi.start(instance);
+	})
+	.catch((error) => {
+		console.error(`${basename(__filename)}: ${error.message}`);
+		process.exitCode = 1;
+	});
