@@ -8,6 +8,14 @@
 'use strict';
 const { readFileSync } = require('node:fs');
 const { basename } = require('node:path');
+
+// Node warns on every run that WASI is experimental; the shell should show
+// what the program prints and nothing else. Other warnings still show.
+const emitWarning = process.emitWarning;
+process.emitWarning = function (warning, ...rest) {
+	if (/\bWASI\b/.test(String(warning))) return;
+	return emitWarning.call(this, warning, ...rest);
+};
 const { WASI } = require('node:wasi');
 
 const wasi = new WASI({
