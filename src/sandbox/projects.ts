@@ -61,10 +61,12 @@ export const projects: readonly SandboxProject[] = [
 		include: ['package.json', 'package-lock.json', 'server.js'],
 		commands: [],
 		tryThese: [
-			{ command: 'npm ci --omit=dev', shows: 'the locked dependencies installed, as the lab builds this peer' },
+			{ command: 'npm ci --omit=dev', shows: 'the locked dependencies installed from package-lock.json, as the lab builds this peer' },
+			{ command: 'npm ls', shows: 'the exact Fastify and pg versions the lab measured' },
 			{
 				command: 'PORT=3000 POOL_SIZE=1 DATABASE_URL=postgres://localhost/none node server.js',
-				shows: 'the server started; there is no PostgreSQL in the browser, so only /plaintext can answer',
+				shows:
+					'the server started, with a link under the terminal to its /plaintext; there is no PostgreSQL in the browser, so /users/1 answers with an error (Ctrl-C stops the server)',
 			},
 		],
 		lesson: { href: '/benchmarking/reproduce/', title: 'Reproduce it yourself' },

@@ -55,6 +55,16 @@ export async function openSandbox(host: HTMLElement, options: Options): Promise<
 		shell.resize({ cols: terminal.cols, rows: terminal.rows });
 	}).observe(ui.terminal);
 
+	// A server started in the shell (the Node.js peer) gets a URL of its own.
+	container.on('server-ready', (port, url) => {
+		const link = document.createElement('a');
+		link.href = `${url}/plaintext`;
+		link.target = '_blank';
+		link.rel = 'noopener';
+		link.textContent = `open ${url}/plaintext in a new tab`;
+		ui.servers.replaceChildren(`Port ${port} is listening: `, link, '.');
+	});
+
 	const files = new FilesPanel(container, ui);
 	await files.refresh();
 	ui.reset.addEventListener('click', async () => {
@@ -97,6 +107,7 @@ async function startShell(container: WebContainer, terminal: Terminal): Promise<
 
 interface Layout {
 	terminal: HTMLElement;
+	servers: HTMLElement;
 	list: HTMLUListElement;
 	refresh: HTMLButtonElement;
 	reset: HTMLButtonElement;
@@ -111,7 +122,10 @@ function layout(host: HTMLElement): Layout {
 	const panel = document.createElement('div');
 	panel.className = 'sandbox-panel';
 	panel.innerHTML = `
-		<div class="sandbox-terminal" role="region" aria-label="Terminal"></div>
+		<div class="sandbox-main">
+			<div class="sandbox-terminal" role="region" aria-label="Terminal"></div>
+			<p class="sandbox-servers" role="status"></p>
+		</div>
 		<div class="sandbox-files">
 			<div class="sandbox-files-head">
 				<h3 id="${id}-files">Files</h3>
@@ -130,6 +144,7 @@ function layout(host: HTMLElement): Layout {
 	const q = <T extends Element>(selector: string) => panel.querySelector<T>(selector)!;
 	return {
 		terminal: q('.sandbox-terminal'),
+		servers: q('.sandbox-servers'),
 		list: q('ul'),
 		refresh: q('[data-refresh]'),
 		reset: q('[data-reset]'),
