@@ -10,6 +10,11 @@ use flate2::bufread::MultiGzDecoder;
 
 use crate::error::InputError;
 
+/// The buffer that looks at the first bytes (gzip or not) and feeds the
+/// gzip decoder. Smaller than a chunk, so that reading plain text bypasses
+/// it and goes straight into the chunk.
+const SNIFF_SIZE: usize = 64 * 1024;
+
 /// Big enough that per-chunk work (a thread hand-off, an allocation) is
 /// noise; small enough that two cores' chunks fit in cache-friendly memory.
 pub const CHUNK_SIZE: usize = 1 << 20;
@@ -37,7 +42,7 @@ impl Input {
 
     /// Gzip starts with the bytes 1f 8b, whatever the file is called.
     fn from_reader(name: String, reader: Box<dyn Read + Send>) -> Result<Input, InputError> {
-        let mut buffered = BufReader::with_capacity(CHUNK_SIZE, reader);
+        let mut buffered = BufReader::with_capacity(SNIFF_SIZE, reader);
         let start = buffered.fill_buf().map_err(|source| InputError::Read {
             name: name.clone(),
             source,
@@ -120,25 +125,12 @@ impl<R: Read> Iterator for Chunks<R> {
 
 // ANCHOR: read_full
 /// Appends up to `size` bytes to `data`, fewer only at the end of input.
-/// Reads straight into the vector: `read_to_end` would ask for small reads
-/// first, and a BufReader serves those by copying every byte twice.
+/// `read_to_end` writes into the vector's spare room without zero-filling
+/// it first, and retries a read that a signal interrupted; `take` stops it
+/// at `size`.
 fn read_full(reader: &mut impl Read, data: &mut Vec<u8>, size: usize) -> io::Result<usize> {
-    let start = data.len();
-    data.resize(start + size, 0);
-    let mut filled = 0;
-    while filled < size {
-        match reader.read(&mut data[start + filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-            Err(error) => {
-                data.truncate(start + filled);
-                return Err(error);
-            }
-        }
-    }
-    data.truncate(start + filled);
-    Ok(filled)
+    data.reserve(size);
+    reader.take(size as u64).read_to_end(data)
 }
 // ANCHOR_END: read_full
 

@@ -220,3 +220,85 @@ fn decimal_durations_are_exact_in_every_unit_and_sizes_are_digits_only() {
         assert_eq!(ascii_u64(size), None, "{size}");
     }
 }
+
+// ANCHOR: test_fast_path
+/// The field-by-field parser, with its cache warmed by `warm` (the fast
+/// path needs the previous line's timestamp), and the fast path's answer.
+fn both_ways(line: &str, combined: bool, unit: DurationUnit) -> (ParsedBy<'_>, ParsedBy<'_>) {
+    const WARM: &str = "24/Nov/2026:10:00:01 +0000";
+    let mut cache = TimestampCache::default();
+    cache.get_or_parse(WARM, crate::timestamp::parse_clf);
+    let fast = fast_path::parse(line, combined, unit, &cache).map(Ok);
+    let fields = Some(parse_clf_fields(line, combined, unit, &mut cache));
+    (fast, fields)
+}
+type ParsedBy<'a> = Option<Result<LogLine<'a>, ParseError>>;
+
+const USUAL: &str = r#"10.0.0.7 - - [24/Nov/2026:10:00:01 +0000] "GET /api/users?page=2 HTTP/1.1" 200 512 "-" "curl/8.5.0" 0.042"#;
+
+#[test]
+fn the_fast_path_reads_the_usual_line_as_the_field_parser_does() {
+    for (line, combined) in [
+        (USUAL, true),
+        (
+            r#"::1 - - [24/Nov/2026:10:00:01 +0000] "POST /users HTTP/1.1" 201 - "https://a.example/" "Mozilla/5.0 (X11)""#,
+            true,
+        ),
+        (
+            r#"192.0.2.4 - - [24/Nov/2026:10:00:01 +0000] "HEAD /index.html HTTP/1.0" 304 0"#,
+            false,
+        ),
+    ] {
+        let (fast, fields) = both_ways(line, combined, DurationUnit::S);
+        assert!(fast.is_some(), "the fast path should read {line}");
+        assert_eq!(fast, fields, "{line}");
+    }
+}
+
+#[test]
+fn the_fast_path_leaves_every_other_shape_to_the_field_parser() {
+    for line in [
+        USUAL.replace("curl/8.5.0", r#"curl \"8\""#),
+        USUAL.replace(" 200 ", "  200 "),
+        USUAL.replace("- - [", "- frank ["),
+        USUAL.replace("10:00:01 +0000", "10:00:02 +0000"),
+        USUAL.replace(" 512 ", " 512x "),
+        format!(" {USUAL}"),
+        format!("{USUAL} "),
+        format!("{USUAL}\t"),
+        USUAL.replace(" 0.042", " 0.042 extra"),
+        USUAL.replace(" 0.042", " -1"),
+    ] {
+        let (fast, _) = both_ways(&line, true, DurationUnit::S);
+        assert_eq!(fast, None, "{line}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// Near-misses of the usual line, in both formats and every unit: when the
+    /// fast path answers, the field-by-field parser gives the same line.
+    #[test]
+    fn the_fast_path_answers_only_what_the_field_parser_would(
+        edits in proptest::collection::vec((0..USUAL.len(), proptest::sample::select(
+            vec![' ', '"', '\\', '[', ']', '-', '?', '\t', '0', '9', 'a', '.', 'é']), 0..3u8), 0..3),
+        combined in proptest::bool::ANY,
+        unit in proptest::sample::select(vec![DurationUnit::S, DurationUnit::Ms, DurationUnit::Us]),
+    ) {
+        let mut line: Vec<char> = USUAL.chars().collect();
+        for (at, c, op) in edits {
+            let at = at.min(line.len().saturating_sub(1));
+            match op {
+                0 if !line.is_empty() => line[at] = c,
+                1 => line.insert(at, c),
+                _ => line.truncate(at),
+            }
+        }
+        let line: String = line.into_iter().collect();
+        let (fast, fields) = both_ways(&line, combined, unit);
+        if fast.is_some() {
+            proptest::prop_assert_eq!(fast, fields, "{}", line);
+        }
+    }
+}
+// ANCHOR_END: test_fast_path
