@@ -10,8 +10,11 @@
  *   npm run bench:cli -- --save        also write the CLI lesson's transcript
  *   npm run bench:cli -- --size 200000000   a smaller log (bytes)
  *
- * The log is written to a temporary folder and removed afterwards. awk is
- * the machine's (mawk on Debian) under LC_ALL=C, its fastest setting.
+ * logstat is timed as it ships: built with the workspace's `dist` profile
+ * (whole-program LTO, one codegen unit), as `cargo install --profile dist`
+ * builds it. The log is written to a temporary folder and removed
+ * afterwards. awk is the machine's (mawk on Debian) under LC_ALL=C, its
+ * fastest setting.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -43,10 +46,11 @@ const say = (line = '') => {
 	out.push(line);
 };
 
-const target = join(examplesRoot, 'target', 'release');
+const PROFILE = 'dist';
+const target = join(examplesRoot, 'target', PROFILE);
 const logstat = join(target, 'logstat');
-console.error('Building logstat and the log generator (release)...');
-execFileSync('cargo', ['build', '--release', '--locked', '-p', 'logstat', '--bin', 'logstat', '--example', 'gen_log'], { cwd: examplesRoot, stdio: 'inherit' });
+console.error(`Building logstat and the log generator (${PROFILE} profile)...`);
+execFileSync('cargo', ['build', '--profile', PROFILE, '--locked', '-p', 'logstat', '--bin', 'logstat', '--example', 'gen_log'], { cwd: examplesRoot, stdio: 'inherit' });
 
 const dir = mkdtempSync(join(tmpdir(), 'logstat-bench-'));
 try {
@@ -88,7 +92,7 @@ try {
 	const mawk = spawnSync('sh', ['-c', 'awk -W version 2>&1 | head -n 1'], { encoding: 'utf8' }).stdout.trim();
 	say('$ npm run bench:cli');
 	say(`${(bytes / 1e9).toFixed(2)} GB generated access log (Combined + request time), ${cpus().length} cores (${cpu})`);
-	say(`awk: ${mawk}; ${execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim()}, ${RUNS} runs after 1 warm-up`);
+	say(`logstat: the ${PROFILE} profile; awk: ${mawk}; ${execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim()}, ${RUNS} runs after 1 warm-up`);
 	say('all three agree on the top-10 paths table');
 	say();
 	const awkMean = runs.at(-1)!.mean;

@@ -83,6 +83,15 @@ impl DurationUnit {
         }
     }
 
+    /// How many decimal digits of this unit make a microsecond.
+    fn decimals_to_micros(self) -> usize {
+        match self {
+            DurationUnit::S => 6,
+            DurationUnit::Ms => 3,
+            DurationUnit::Us => 0,
+        }
+    }
+
     fn to_micros(self, value: f64) -> u64 {
         // `as` saturates: a huge value becomes u64::MAX, never UB or a panic.
         (value * self.micros_per_unit() as f64).round() as u64
@@ -378,10 +387,21 @@ fn decimal_micros(text: &str, unit: DurationUnit) -> Option<u64> {
         return None;
     }
     let scale = unit.micros_per_unit();
-    // `.042` is 42 thousandths: one division, which truncates below a microsecond.
-    let fraction_micros = ascii_u64(fraction)? * scale / 10u64.pow(fraction.len() as u32);
+    // `.042` s is 42 thousandths: 42 * 10^(6 - 3) µs. A multiplication while
+    // the fraction has no more digits than a microsecond needs (always, for
+    // seconds); a division, which truncates, only when it has more.
+    let (have, need) = (fraction.len(), unit.decimals_to_micros());
+    let fraction = ascii_u64(fraction)?;
+    let fraction_micros = if have <= need {
+        fraction * POWERS_OF_TEN[need - have]
+    } else {
+        fraction / POWERS_OF_TEN[have - need]
+    };
     Some(ascii_u64(whole)? * scale + fraction_micros)
 }
+
+/// 10^0 to 10^6: a fraction has at most 6 digits.
+const POWERS_OF_TEN: [u64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 /// Decimal digits only (no sign, no spaces; empty is 0), None past u64::MAX.
 /// Sizes and durations are short: this beats `str::parse`, which also

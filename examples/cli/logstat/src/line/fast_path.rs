@@ -23,11 +23,10 @@ pub(super) fn parse<'a>(
     cache: &TimestampCache,
 ) -> Option<LogLine<'a>> {
     let bytes = line.as_bytes();
-    // The client address, then identity and user both `-`.
-    let client_end = bytes
-        .iter()
-        .position(|&b| b == b' ')
-        .filter(|&end| end > 0)?;
+    // The client address, found with memchr: the line is long enough for
+    // its vectors, and the address ends at the first space.
+    let client_end = memchr::memchr(b' ', bytes).filter(|&end| end > 0)?;
+    // Identity and user, both `-`, and the timestamp's bracket.
     let mut at = expect(bytes, client_end, b" - - [")?;
     // The timestamp: the previous line's text, closed by `]`.
     let (last, time) = cache.last()?;
@@ -90,6 +89,12 @@ fn expect(bytes: &[u8], at: usize, expected: &[u8]) -> Option<usize> {
 /// The text from `at` to the next `"`, and the index after that quote;
 /// None if a backslash comes first (an escape: the slow path's job).
 fn quoted(line: &str, at: usize) -> Option<(&str, usize)> {
-    let end = at + memchr::memchr2(b'"', b'\\', line.as_bytes().get(at..)?)?;
-    (line.as_bytes()[end] == b'"').then(|| (&line[at..end], end + 1))
+    let bytes = line.as_bytes();
+    // `"-"`, nginx's empty referer, needs no search. (A character followed
+    // by `"` is one byte long, so the slice is on a char boundary.)
+    if bytes.get(at + 1) == Some(&b'"') && !matches!(bytes[at], b'"' | b'\\') {
+        return Some((&line[at..at + 1], at + 2));
+    }
+    let end = at + memchr::memchr2(b'"', b'\\', bytes.get(at..)?)?;
+    (bytes[end] == b'"').then(|| (&line[at..end], end + 1))
 }
