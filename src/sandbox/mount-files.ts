@@ -29,6 +29,9 @@ export function mountEntries(project: SandboxProject, roots: Roots): MountEntry[
 		for (const file of walk(join(base, included))) entries.push(entry(relative(base, file).split('\\').join('/'), readFileSync(file)));
 	}
 	const wrapper = readFileSync(roots.command, 'utf8');
+	// The wrapper is CommonJS without a file extension, which Node reads by
+	// the nearest package.json's "type": this one settles it.
+	if (project.commands.length > 0) entries.push({ path: 'bin/package.json', text: '{ "type": "commonjs" }\n' });
 	for (const command of project.commands) {
 		entries.push({ path: `bin/${command.name}`, text: wrapper });
 		entries.push(entry(`bin/${command.name}.wasm`, readFileSync(join(roots.public, command.wasm))));

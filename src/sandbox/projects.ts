@@ -48,8 +48,8 @@ export const projects: readonly SandboxProject[] = [
 				shows: 'one field of the JSON picked out by another program, as jq would at work',
 			},
 			{ command: 'cat samples/access.log | logstat --top 3', shows: 'logstat reading standard input when it is given no file' },
-			{ command: 'logstat samples/nowhere.log', shows: 'the one-line error and exit code 1 for a missing file' },
-			{ command: 'logstat --format xml samples/access.log', shows: 'clap rejecting an unknown format, with exit code 2' },
+			{ command: 'logstat samples/nowhere.log', shows: 'the one-line error for a missing file' },
+			{ command: 'logstat --format xml samples/access.log', shows: 'clap rejecting an unknown format' },
 		],
 		lesson: { href: '/cli/shipping-a-binary/', title: 'Shipping a binary' },
 	},
@@ -61,12 +61,12 @@ export const projects: readonly SandboxProject[] = [
 		include: ['package.json', 'package-lock.json', 'server.js'],
 		commands: [],
 		tryThese: [
-			{ command: 'npm ci --omit=dev', shows: 'the locked dependencies installed from package-lock.json, as the lab builds this peer' },
+			{ command: 'npm ci --omit=dev', shows: 'the locked dependencies installed from package-lock.json, as the lab builds this peer (npm may warn that the peer asks for Node 24: the sandbox runs WebContainer’s own Node.js)' },
 			{ command: 'npm ls', shows: 'the exact Fastify and pg versions the lab measured' },
 			{
 				command: 'PORT=3000 POOL_SIZE=1 DATABASE_URL=postgres://localhost/none node server.js',
 				shows:
-					'the server started, with a link under the terminal to its /plaintext; there is no PostgreSQL in the browser, so /users/1 answers with an error (Ctrl-C stops the server)',
+					'the server started, with a link under the terminal to its /plaintext; there is no PostgreSQL in the browser, so /users/1 cannot answer (Ctrl-C stops the server)',
 			},
 		],
 		lesson: { href: '/benchmarking/reproduce/', title: 'Reproduce it yourself' },

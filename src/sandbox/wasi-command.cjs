@@ -3,8 +3,9 @@
 // mounts this file as bin/<name> beside bin/<name>.wasm (the page's own
 // wasm32-wasip1 build) and puts bin/ on PATH, so `logstat --json x.log | ...`
 // works as on a real machine. Node's WASI runs the module; WebContainer's
-// Node provides it. CommonJS and no file extension: it must run as a
-// command whatever the project's package.json says.
+// Node provides it. CommonJS, with no file extension (it is a command):
+// bin/package.json says "commonjs", so a project whose package.json says
+// "module" cannot make Node read it as ESM.
 'use strict';
 const { readFileSync } = require('node:fs');
 const { basename } = require('node:path');

@@ -38,7 +38,7 @@ describe('cross-origin isolation', () => {
 		await page.context().close();
 	});
 
-	it('no other page is, so the rest of the site stays embeddable', async () => {
+	it('no other page is, so the rest of the site can still embed cross-origin content', async () => {
 		const others = pagePaths().filter((p) => p !== '/404.html' && !p.startsWith('/sandbox/'));
 		expect(others.length).toBeGreaterThan(20);
 		const page = await pageIn(browser, 'dark');

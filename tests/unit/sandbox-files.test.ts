@@ -40,7 +40,8 @@ describe('mountEntries', () => {
 		expect(wasm).toEqual(readFileSync(join(roots.public, 'wasm/cli/logstat/logstat.wasm')));
 	});
 
-	it('wires each command as the Node.js wrapper beside its wasm', () => {
+	it('wires each command as the Node.js wrapper beside its wasm, read as CommonJS', () => {
+		expect(JSON.parse((byPath.get('bin/package.json') as { text: string }).text)).toEqual({ type: 'commonjs' });
 		expect(byPath.get('bin/logstat')).toEqual({ path: 'bin/logstat', text: readFileSync(roots.command, 'utf8') });
 		expect((byPath.get('bin/logstat') as { text: string }).text.startsWith('#!/usr/bin/env node\n')).toBe(true);
 	});
@@ -100,6 +101,8 @@ describe('the logstat command, from the mounted tree, under Node’s WASI', () =
 		}
 	};
 	write(toFileSystemTree(mountEntries(projectById('logstat'), roots)), dir);
+	// A project of ES modules around it must not change how the wrapper loads.
+	writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
 	const logstat = (args: string[], input?: Buffer) => spawnSync(process.execPath, ['bin/logstat', ...args], { cwd: dir, input, encoding: 'utf8' });
 	const transcript = (name: string) => readFileSync(join(logstatDir, 'captures', name), 'utf8').split('\n').slice(1).join('\n');
 

@@ -12,7 +12,7 @@ describe('public/_headers, as dev, preview and the tests serve it', () => {
 		expect(headersFor(rules, '/sandbox/node-fastify/files.json')).toEqual(ISOLATION);
 	});
 
-	it('leaves every other page embeddable', () => {
+	it('leaves every other page unisolated', () => {
 		for (const path of ['/', '/cli/arguments/', '/sandbox', '/wasm/cli/logstat/logstat.wasm', '/x/sandbox/logstat/']) {
 			expect(headersFor(rules, path), path).toEqual({});
 		}

@@ -23,8 +23,10 @@ export const OFFLINE = 'this browser is offline, and the terminal’s runtime ha
 
 export function unavailableReason(env: Environment): string | null {
 	if (!env.online) return OFFLINE;
-	if (!env.sharedArrayBuffer) return 'this browser lacks SharedArrayBuffer, which WebContainer needs';
+	// Isolation first: browsers hide SharedArrayBuffer on a page that is not
+	// isolated, so a missing header would otherwise be blamed on the browser.
 	if (!env.crossOriginIsolated) return 'this page was served without the cross-origin isolation headers WebContainer needs (see public/_headers)';
+	if (!env.sharedArrayBuffer) return 'this browser lacks SharedArrayBuffer, which WebContainer needs';
 	if (!env.apiKey && !LOCAL_HOSTS.has(env.hostname)) return 'this copy of the site was built without a WebContainer API key, which any address but localhost needs';
 	return null;
 }

@@ -11,9 +11,9 @@ use flate2::bufread::MultiGzDecoder;
 use crate::error::InputError;
 
 /// The buffer that looks at the first bytes (gzip or not) and feeds the
-/// gzip decoder. Smaller than a chunk, so that reading plain text bypasses
-/// it and goes straight into the chunk.
-const SNIFF_SIZE: usize = 64 * 1024;
+/// gzip decoder. No larger than `read_to_end`'s first read (8 KiB), so that
+/// every read of plain text bypasses it and goes straight into the chunk.
+const SNIFF_SIZE: usize = 8 * 1024;
 
 /// Big enough that per-chunk work (a thread hand-off, an allocation) is
 /// noise; small enough that two cores' chunks fit in cache-friendly memory.
