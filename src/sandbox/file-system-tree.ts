@@ -30,10 +30,3 @@ function base64Bytes(base64: string): Uint8Array {
 	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
 	return bytes;
 }
-
-/** Every file path in a tree, sorted: the sandbox's file list. */
-export function filePaths(tree: FileSystemTree, prefix = ''): string[] {
-	return Object.entries(tree)
-		.flatMap(([name, node]) => ('directory' in node ? filePaths(node.directory, `${prefix}${name}/`) : [`${prefix}${name}`]))
-		.sort();
-}

@@ -6,14 +6,11 @@
  */
 import { cannotStart, currentEnvironment, unavailableReason } from './availability.ts';
 
-export async function start(host: HTMLElement, button: HTMLButtonElement): Promise<void> {
+/** `unavailable` shows a sentence and lets the learner try again: the page's
+ * own, which also serves when this module cannot even load. */
+export async function start(host: HTMLElement, button: HTMLButtonElement, unavailable: (sentence: string) => void): Promise<void> {
 	const status = host.querySelector<HTMLElement>('.sandbox-status')!;
-	const fail = (reason: string) => {
-		status.textContent = cannotStart(reason);
-		host.dataset['state'] = 'unavailable';
-		button.disabled = false;
-		button.textContent = 'Try again';
-	};
+	const fail = (reason: string) => unavailable(cannotStart(reason));
 	const apiKey = host.dataset['key'] ?? '';
 	const reason = unavailableReason(currentEnvironment(apiKey));
 	if (reason) return fail(reason);

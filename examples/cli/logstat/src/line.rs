@@ -76,11 +76,7 @@ pub enum DurationUnit {
 
 impl DurationUnit {
     fn micros_per_unit(self) -> u64 {
-        match self {
-            DurationUnit::S => 1_000_000,
-            DurationUnit::Ms => 1_000,
-            DurationUnit::Us => 1,
-        }
+        POWERS_OF_TEN[self.decimals_to_micros()]
     }
 
     /// How many decimal digits of this unit make a microsecond.
