@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::line::Format;
@@ -76,14 +77,17 @@ pub struct MinuteCount {
 impl Report {
     // ANCHOR: top_paths
     pub fn new(stats: Stats, inputs: Vec<InputReport>, top: usize) -> Report {
-        let mut paths: Vec<(String, u64)> = stats.paths.into_iter().collect();
+        let mut paths: Vec<(CompactString, u64)> = stats.paths.into_iter().collect();
         // Most requests first; ties by path, so that every run prints the same.
         paths.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         paths.truncate(top);
         // ANCHOR_END: top_paths
         let top_paths = paths
             .into_iter()
-            .map(|(path, requests)| PathCount { path, requests })
+            .map(|(path, requests)| PathCount {
+                path: path.into_string(),
+                requests,
+            })
             .collect();
 
         let mut status_classes = BTreeMap::new();

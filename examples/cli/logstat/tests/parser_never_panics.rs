@@ -56,7 +56,7 @@ proptest! {
     #[test]
     fn any_bytes_scan_to_counts_that_add_up(data in prop::collection::vec(any::<u8>(), 0..2000)) {
         let mut stats = Stats::default();
-        let chunk = Chunk { first_line: 1, data };
+        let chunk = Chunk::new(1, data);
         scan_chunk(&chunk, 0, &mut Parser::new(Format::Auto, DurationUnit::S), &Filter::default(), &mut stats);
         prop_assert_eq!(stats.lines, stats.requests + stats.filtered_out + stats.malformed);
     }
