@@ -1,6 +1,6 @@
 //! Must fail: a parsed `LogLine<'a>` borrows the text it was parsed from, so
 //! it cannot outlive that text. Keeping lines after their buffer is reused or
-//! dropped needs owned data (counts, or `String`s), which is what `Stats` keeps.
+//! dropped needs owned data (counts, or owned strings), which is what `Stats` keeps.
 use logstat::line::{DurationUnit, Format, LogLine, Parser};
 
 const LINE: &str = r#"::1 - - [24/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 1"#;

@@ -16,8 +16,7 @@ use crate::error::InputError;
 /// every read of plain text bypasses it and goes straight into the chunk.
 const SNIFF_SIZE: usize = 8 * 1024;
 
-/// Big enough that per-chunk work (a thread hand-off, an allocation) is
-/// noise; small enough that two cores' chunks fit in cache-friendly memory.
+/// Big enough that per-chunk work (a thread hand-off, a lock) is noise; small enough that two cores' chunks fit in cache-friendly memory.
 pub const CHUNK_SIZE: usize = 1 << 20;
 
 // ANCHOR: input
@@ -71,10 +70,11 @@ impl Chunk {
     /// A chunk of bytes from elsewhere (a test's): its buffer goes to a pool
     /// of its own, and is freed with it.
     pub fn new(first_line: u64, data: Vec<u8>) -> Chunk {
+        let spare = Spare::new(data.capacity());
         Chunk {
             first_line,
             data,
-            spare: Spare::default(),
+            spare,
         }
     }
 }
@@ -92,13 +92,14 @@ pub struct Chunks<R> {
 
 impl<R: Read> Chunks<R> {
     pub fn new(reader: R, size: usize) -> Self {
+        assert!(size > 0, "a chunk holds at least one byte");
         Chunks {
             reader,
             size,
             carry: Vec::new(),
             next_line: 1,
             done: false,
-            spare: Spare::default(),
+            spare: Spare::new(size),
         }
     }
 }
@@ -114,15 +115,8 @@ impl<R: Read> Iterator for Chunks<R> {
         data.append(&mut self.carry);
         loop {
             let before = data.len();
-            // Up to `size` bytes, carry included, so that a recycled buffer
-            // never grows; past that (a line longer than a chunk), `size` more.
-            let want = if before < self.size {
-                self.size - before
-            } else {
-                self.size
-            };
-            match read_full(&mut self.reader, &mut data, want) {
-                Ok(read) if read < want => {
+            match read_full(&mut self.reader, &mut data, self.size) {
+                Ok(read) if read < self.size => {
                     self.done = true;
                     break;
                 }
@@ -161,30 +155,41 @@ impl<R: Read> Iterator for Chunks<R> {
 /// each chunk was a new 1 MiB allocation, and with two threads the
 /// allocator gave much of that memory back to the kernel, which then handed
 /// it out again a page at a time: ten times the page faults of one thread.
-#[derive(Clone, Default)]
-struct Spare(Arc<Mutex<Vec<Vec<u8>>>>);
-
-/// More buffers than chunks in flight at once (one per thread, plus the
-/// one being read) are never needed; beyond this many they are freed.
-const SPARE_LIMIT: usize = 16;
+/// A buffer is made only when none is free, so there are never more than
+/// chunks in flight at once: one per thread, plus the one being read.
+#[derive(Clone)]
+struct Spare {
+    buffers: Arc<Mutex<Vec<Vec<u8>>>>,
+    /// Room for the carry (less than a chunk) and a chunk's read. Pages
+    /// that are never written cost address space, not memory.
+    capacity: usize,
+}
 
 impl Spare {
-    fn take(&self) -> Vec<u8> {
-        self.lock().pop().unwrap_or_default()
+    fn new(chunk_size: usize) -> Spare {
+        Spare {
+            buffers: Arc::default(),
+            capacity: 2 * chunk_size,
+        }
     }
 
+    fn take(&self) -> Vec<u8> {
+        let free = self.lock().pop();
+        free.unwrap_or_else(|| Vec::with_capacity(self.capacity))
+    }
+
+    /// A buffer that grew for a line longer than a chunk is freed, not kept.
     fn give(&self, mut buffer: Vec<u8>) {
-        buffer.clear();
-        let mut spare = self.lock();
-        if spare.len() < SPARE_LIMIT {
-            spare.push(buffer);
+        if buffer.capacity() <= self.capacity {
+            buffer.clear();
+            self.lock().push(buffer);
         }
     }
 
     /// A panic elsewhere cannot leave a list of empty buffers half-updated,
     /// so a poisoned lock is still safe to use.
     fn lock(&self) -> MutexGuard<'_, Vec<Vec<u8>>> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+        self.buffers.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -260,6 +265,19 @@ mod tests {
         let third = chunks.next().unwrap().unwrap();
         assert_ne!(third.data.as_ptr(), second.data.as_ptr());
         assert_eq!(third.data, b"c\n");
+    }
+
+    #[test]
+    fn a_buffer_grown_by_a_long_line_is_not_kept() {
+        let mut chunks = Chunks::new("0123456789\nab\n".as_bytes(), 4);
+        let long = chunks.next().unwrap().unwrap();
+        assert!(long.data.capacity() > 8);
+        drop(long);
+        let next = chunks.next().unwrap().unwrap();
+        assert_eq!(
+            (next.data.as_slice(), next.data.capacity()),
+            (&b"ab\n"[..], 8)
+        );
     }
 
     #[test]

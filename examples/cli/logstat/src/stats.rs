@@ -39,9 +39,10 @@ pub struct Stats {
     /// Its seed is random per process, so crafted paths cannot aim at a
     /// bucket in advance (less proof against that than SipHash, which the
     /// lesson on speed weighs).
-    /// `CompactString` keeps a path of up to 24 bytes inside the table's
-    /// slot: looking it up reads one place in memory, not the slot and then
-    /// a string elsewhere on the heap.
+    ///
+    /// `CompactString` keeps a path of up to 24 bytes (on 64-bit targets)
+    /// inside the table's slot: a lookup compares it there, without
+    /// following a pointer to a string elsewhere on the heap.
     pub paths: HashMap<CompactString, u64, RandomState>,
     /// Durations in microseconds, for the percentiles.
     pub latency: Histogram<u64>,
