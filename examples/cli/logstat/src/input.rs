@@ -66,19 +66,6 @@ pub struct Chunk {
     spare: Spare,
 }
 
-impl Chunk {
-    /// A chunk of bytes from elsewhere (a test's): its buffer goes to a pool
-    /// of its own, and is freed with it.
-    pub fn new(first_line: u64, data: Vec<u8>) -> Chunk {
-        let spare = Spare::new(data.capacity());
-        Chunk {
-            first_line,
-            data,
-            spare,
-        }
-    }
-}
-
 /// Splits a reader into chunks of about `size` bytes that end after a
 /// newline; the partial line at the end of one read starts the next chunk.
 pub struct Chunks<R> {
@@ -149,6 +136,19 @@ impl<R: Read> Iterator for Chunks<R> {
     }
 }
 // ANCHOR_END: chunks
+
+impl Chunk {
+    /// A chunk of bytes from elsewhere (a test's): its buffer goes to a pool
+    /// of its own, and is freed with it.
+    pub fn new(first_line: u64, data: Vec<u8>) -> Chunk {
+        let spare = Spare::new(data.capacity());
+        Chunk {
+            first_line,
+            data,
+            spare,
+        }
+    }
+}
 
 // ANCHOR: spare
 /// Buffers of finished chunks, waiting to be filled again. Without them
