@@ -30,7 +30,16 @@ export function serveStatic(dir: string, port = 0): Promise<{ url: string; serve
 	const server = createServer((request, response) => {
 		const pathname = new URL(request.url ?? '/', 'http://x').pathname;
 		for (const [name, value] of Object.entries(headersFor(rules, pathname))) response.setHeader(name, value);
-		const path = normalize(decodeURIComponent(pathname));
+		let path: string;
+		try {
+			path = normalize(decodeURIComponent(pathname));
+		} catch {
+			// A malformed escape such as `%E0` is the client's mistake: say so,
+			// rather than let the exception stop the server for every page.
+			response.writeHead(400, { 'content-type': TYPES['.txt']! });
+			response.end(`Bad request: ${pathname} is not a valid URL path.\n`);
+			return;
+		}
 		let file = join(dir, path);
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 		if (!file.startsWith(dir) || !existsSync(file)) {
