@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startPlaygroundServer } from '../../scripts/playground-server.ts';
+import { startPlaygroundServer } from '../../scripts/playground/server.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 import { extract } from '../../src/examples/anchors.ts';
 import { examplesRoot, workspaceCrates } from '../../src/examples/workspace.ts';
@@ -25,7 +25,7 @@ let compileServer: Server;
 let compileUrl: string;
 beforeAll(async () => {
 	browser = await launch();
-	({ server: compileServer, url: compileUrl } = await startPlaygroundServer());
+	({ server: compileServer, url: compileUrl } = await startPlaygroundServer({ origins: [inject('siteUrl')] }));
 });
 afterAll(async () => {
 	await browser?.close();

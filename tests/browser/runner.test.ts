@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startPlaygroundServer } from '../../scripts/playground-server.ts';
+import { startPlaygroundServer } from '../../scripts/playground/server.ts';
 import { fixtureWasmRoot } from '../../src/examples/runnable.ts';
 import { UNREACHABLE_MESSAGE } from '../../src/runtime/playground-client.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
@@ -20,7 +20,7 @@ let compileServer: Server;
 let compileUrl: string;
 beforeAll(async () => {
 	browser = await launch();
-	({ server: compileServer, url: compileUrl } = await startPlaygroundServer());
+	({ server: compileServer, url: compileUrl } = await startPlaygroundServer({ origins: [inject('siteUrl')] }));
 });
 afterAll(async () => {
 	await browser?.close();

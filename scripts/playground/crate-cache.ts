@@ -1,0 +1,174 @@
+/**
+ * The crates edited code may use on the compile server, built once into a
+ * read-only cache, the way the Rust Playground offers its top crates: a
+ * Cargo project that depends on them all is built, and every request's
+ * program is then compiled by rustc alone against those rlibs (--extern),
+ * which takes a fraction of a second instead of a cargo run.
+ *
+ * Versions are the ones in examples/Cargo.lock, so an edit builds against
+ * exactly what the lessons were tested with. The cache lives outside the
+ * clone, under a key made of the compiler's version, the manifest and the
+ * lock file; a fresh machine rebuilds it (about 30 s on 2 cores).
+ *
+ *   node scripts/playground/crate-cache.ts     builds it (if needed) and prints where it is
+ *
+ * Environment: PLAYGROUND_CACHE, the folder holding cache versions
+ * (default $XDG_CACHE_HOME/backend-rust/playground, else ~/.cache/…).
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'smol-toml';
+
+/** A crate offered to edited code, with the features the lessons use. */
+interface CourseCrate {
+	name: string;
+	features?: string[];
+}
+
+/** What the lessons and their exercises use, minus SQLx (it needs a database). */
+export const COURSE_CRATES: CourseCrate[] = [
+	{ name: 'axum' },
+	{ name: 'http-body-util' },
+	{ name: 'serde', features: ['derive'] },
+	{ name: 'serde_json' },
+	{ name: 'thiserror' },
+	{ name: 'time', features: ['serde', 'formatting', 'parsing', 'macros'] },
+	{ name: 'tokio', features: ['full'] },
+	{ name: 'tower', features: ['util', 'timeout', 'limit'] },
+	{ name: 'tower-http', features: ['cors', 'limit', 'request-id', 'timeout', 'trace'] },
+	{ name: 'tracing' },
+	{ name: 'tracing-subscriber', features: ['env-filter'] },
+];
+
+export interface CrateCache {
+	/** The cache folder, mounted read-only at this same path in the sandbox. */
+	dir: string;
+	/** rustc arguments that make the crates available: -L dependency=… and one --extern each. */
+	rustcArgs: string[];
+	/** What edited code may use, as the Playground's crates endpoint lists it. */
+	crates: { name: string; version: string; id: string }[];
+	/** The crates' source folders, mounted read-only so rustc can quote them in its notes. */
+	sources: string[];
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const LOCK = join(root, 'examples/Cargo.lock');
+
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+	return env['PLAYGROUND_CACHE'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'backend-rust/playground');
+}
+
+/** Each course crate's version in examples/Cargo.lock; a crate missing there is a mistake in COURSE_CRATES. */
+export function lockedVersions(lockText: string): Map<string, string> {
+	const packages = (parse(lockText) as { package: { name: string; version: string }[] }).package;
+	const versions = new Map<string, string>();
+	for (const { name } of COURSE_CRATES) {
+		const found = packages.filter((p) => p.name === name);
+		if (found.length !== 1) throw new Error(`examples/Cargo.lock has ${found.length} versions of ${name}; the compile server offers exactly one.`);
+		versions.set(name, found[0]!.version);
+	}
+	return versions;
+}
+
+export function cacheManifest(versions: Map<string, string>): string {
+	const lines = COURSE_CRATES.map(({ name, features }) => {
+		const exact = `"=${versions.get(name)}"`;
+		return features ? `${name} = { version = ${exact}, features = ${JSON.stringify(features)} }` : `${name} = ${exact}`;
+	});
+	// No debug info: smaller rlibs and faster links, and panics still name
+	// their line (that comes from #[track_caller], not from debug info).
+	return `[package]\nname = "playground"\nversion = "0.0.0"\nedition = "2024"\n\n[dependencies]\n${lines.join('\n')}\n\n[profile.dev]\ndebug = false\n`;
+}
+
+function run(command: string, args: string[], cwd: string): string {
+	const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CARGO_TERM_COLOR: 'never' } });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.stderr}`);
+	return result.stdout;
+}
+
+interface Artifact {
+	reason: string;
+	package_id: string;
+	manifest_path: string;
+	target: { name: string; kind: string[] };
+	filenames: string[];
+}
+
+/** Builds the cache in `dir`: the manifest, the examples' lock file, a build, and what rustc needs from it. */
+function build(dir: string, versions: Map<string, string>, manifest: string, lockText: string): CrateCache {
+	mkdirSync(join(dir, 'src'), { recursive: true });
+	writeFileSync(join(dir, 'Cargo.toml'), manifest);
+	// The whole lock file: cargo keeps its versions and drops what is unused.
+	writeFileSync(join(dir, 'Cargo.lock'), lockText);
+	writeFileSync(join(dir, 'src/main.rs'), 'fn main() {}\n');
+	const messages = run('cargo', ['build', '--message-format=json'], dir)
+		.split('\n')
+		.filter((line) => line.startsWith('{'))
+		.map((line) => JSON.parse(line) as Artifact)
+		.filter((m) => m.reason === 'compiler-artifact');
+	const externs: string[] = [];
+	for (const { name } of COURSE_CRATES) {
+		const version = versions.get(name)!;
+		const artifact = messages.find((m) => m.package_id.endsWith(`${name}@${version}`) && m.target.kind.some((k) => k === 'lib' || k === 'proc-macro'));
+		const file = artifact?.filenames.find((f) => f.endsWith('.rlib') || f.endsWith('.so'));
+		if (!artifact || !file) throw new Error(`The crate cache build produced no library for ${name} ${version}.`);
+		externs.push('--extern', `${artifact.target.name}=${file}`);
+	}
+	const sources = [...new Set(messages.map((m) => dirname(m.manifest_path)).filter((d) => !d.startsWith(dir)))].sort();
+	return {
+		dir,
+		rustcArgs: ['-L', `dependency=${join(dir, 'target/debug/deps')}`, ...externs],
+		crates: COURSE_CRATES.map(({ name }) => ({ name, version: versions.get(name)!, id: name.replaceAll('-', '_') })),
+		sources,
+	};
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * The cache for this compiler and lock file, built first if missing. Servers
+ * and tests started together share one build: the first takes a lock
+ * folder, the others wait for its cache.json (written last).
+ */
+export async function ensureCrateCache({ rootDir = cacheRoot(), log = (line: string) => console.error(line) } = {}): Promise<CrateCache> {
+	const lockText = readFileSync(LOCK, 'utf8');
+	const versions = lockedVersions(lockText);
+	const manifest = cacheManifest(versions);
+	const compiler = run('rustc', ['-vV'], root);
+	const key = createHash('sha256').update(compiler).update(manifest).update(lockText).digest('hex').slice(0, 16);
+	const dir = join(rootDir, key);
+	const done = join(dir, 'cache.json');
+	const lock = `${dir}.lock`;
+	mkdirSync(rootDir, { recursive: true });
+	for (;;) {
+		if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as CrateCache;
+		try {
+			mkdirSync(lock);
+		} catch {
+			// Another process is building it; a lock older than 15 minutes was left by a crash.
+			const made = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+			if (made !== undefined && Date.now() - made > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+			await sleep(500);
+			continue;
+		}
+		try {
+			if (existsSync(done)) continue;
+			rmSync(dir, { recursive: true, force: true });
+			log(`Building the compile server's crates (${COURSE_CRATES.length} crates from examples/Cargo.lock) into ${dir}, once…`);
+			const started = Date.now();
+			const cache = build(dir, versions, manifest, lockText);
+			writeFileSync(done, JSON.stringify(cache, null, 2));
+			log(`Crate cache ready in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+		} finally {
+			rmSync(lock, { recursive: true, force: true });
+		}
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const cache = await ensureCrateCache();
+	console.log(`${cache.dir}: ${cache.crates.map((c) => `${c.name} ${c.version}`).join(', ')}`);
+}

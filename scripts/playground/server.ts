@@ -1,0 +1,184 @@
+/**
+ * `npm run playground`: a local compile server for rooms without internet,
+ * and for checking exercises offline. It speaks the Rust Playground's API
+ * (POST /execute, GET /meta/crates), so a Run panel pointed at it
+ * (PLAYGROUND_URL in astro.config.mjs) runs edited code offline.
+ *
+ * Who may reach it: only pages of the course site (./access.ts).
+ * What a program may touch: nothing but its own folder, with no network and
+ * kernel limits (./sandbox.ts, ./execute.ts). What it may use: the standard
+ * library and the course's crates (./crate-cache.ts).
+ * And, because a room full of learners will send anything: one compile at a
+ * time (a few more wait in line, the rest are told the server is busy), a
+ * request size cap, time limits and an output cap (./limits.ts).
+ *
+ * Environment: PORT (default 3344); HOST (default 127.0.0.1; anything else
+ * exposes it to the network, and the server says so); PLAYGROUND_ORIGINS,
+ * PLAYGROUND_HOSTS and PLAYGROUND_TOKEN (./access.ts); PLAYGROUND_CACHE
+ * (./crate-cache.ts). Flag: --unsandboxed, for a machine where bubblewrap
+ * cannot work (a warning says what that gives up).
+ */
+import { spawnSync } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { accessPolicy, checkCaller, checkPost, corsHeaders, type AccessPolicy } from './access.ts';
+import { ensureCrateCache } from './crate-cache.ts';
+import { executeLocally, type Toolchain } from './execute.ts';
+import { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
+import { parseRequest } from './request.ts';
+import { findIsolation, type Isolation } from './sandbox.ts';
+
+export { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
+
+interface Answer {
+	status: number;
+	body: unknown;
+}
+
+function readBody(request: IncomingMessage, max: number): Promise<string | 'too-large'> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > max) {
+				resolve('too-large');
+				request.resume();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		request.on('end', () => resolve(size > max ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+		request.on('error', reject);
+	});
+}
+
+export interface ServerSetup {
+	limits: PlaygroundLimits;
+	policy: AccessPolicy;
+	isolation: Isolation;
+	toolchain: Toolchain;
+}
+
+export function createPlaygroundServer({ limits, policy, isolation, toolchain }: ServerSetup): Server {
+	let running: Promise<unknown> = Promise.resolve();
+	let active = 0;
+	const crates = { crates: toolchain.cache.crates };
+
+	return createServer(async (request, response) => {
+		const path = new URL(request.url ?? '/', 'http://x').pathname;
+		const send = ({ status, body }: Answer, cors: Record<string, string> = {}) => {
+			response.writeHead(status, { 'content-type': 'application/json', ...cors });
+			response.end(JSON.stringify(body));
+		};
+		if (request.method === 'GET' && path === '/') {
+			// Harmless to anyone (a load balancer's health check has no Origin).
+			response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+			response.end('Backend Rust local compile server: POST /execute and GET /meta/crates, as the Rust Playground.\n');
+			return;
+		}
+		const caller = checkCaller(request, policy);
+		if (!caller.allowed) return send({ status: 403, body: { error: caller.reason } }, corsHeaders(undefined));
+		const cors = corsHeaders(caller.origin);
+		if (request.method === 'OPTIONS') {
+			response.writeHead(204, cors);
+			response.end();
+			return;
+		}
+		if (path === '/meta/crates' && (request.method === 'GET' || request.method === 'POST')) return send({ status: 200, body: crates }, cors);
+		if (request.method !== 'POST' || path !== '/execute') return send({ status: 404, body: { error: 'Only POST /execute and GET /meta/crates are served here.' } }, cors);
+		const refused = checkPost(request, policy);
+		if (refused) return send({ status: 403, body: { error: refused } }, cors);
+
+		const text = await readBody(request, limits.maxRequestBytes);
+		if (text === 'too-large') return send({ status: 413, body: { error: `The code is larger than ${limits.maxRequestBytes / 1024} KB, this server's limit.` } }, cors);
+		const parsed = parseRequest(text);
+		if (typeof parsed === 'string') return send({ status: 400, body: { error: parsed } }, cors);
+		// One compile at a time: each request waits for the one before it.
+		if (active > limits.queueLength) {
+			return send({ status: 503, body: { error: `The compile server is busy with ${active} programs; try again in a moment.` } }, cors);
+		}
+		active++;
+		const turn = running.then(() => executeLocally(parsed, limits, isolation, toolchain));
+		running = turn.catch(() => undefined);
+		try {
+			send({ status: 200, body: await turn }, cors);
+		} catch (error) {
+			send({ status: 500, body: { error: `The compile server failed: ${(error as Error).message}` } }, cors);
+		} finally {
+			active--;
+		}
+	});
+}
+
+/** The host's rustc sysroot, which the sandbox mounts read-only. */
+export function rustSysroot(): string {
+	const found = spawnSync('rustc', ['--print', 'sysroot'], { encoding: 'utf8' });
+	if (found.status !== 0) throw new Error('The compile server needs Rust: rustc was not found. Install it with rustup (https://rustup.rs).');
+	return found.stdout.trim();
+}
+
+/** The toolchain and its crate cache (built on first use). */
+export async function prepareToolchain(): Promise<Toolchain> {
+	return { sysroot: rustSysroot(), cache: await ensureCrateCache() };
+}
+
+/**
+ * A sandboxed compile server on a free port of 127.0.0.1, for tests and
+ * benchmarks: its URL, and the server to close. `origins` are the sites
+ * allowed to call it (a test's own site).
+ */
+export async function startPlaygroundServer({
+	origins = [],
+	limits = {},
+	token,
+}: { origins?: string[]; limits?: Partial<PlaygroundLimits>; token?: string } = {}): Promise<{ server: Server; url: string }> {
+	const isolation = findIsolation();
+	if ('problem' in isolation) throw new Error(isolation.problem);
+	const toolchain = await prepareToolchain();
+	const policy = accessPolicy('127.0.0.1', { PLAYGROUND_ORIGINS: origins.join(','), ...(token ? { PLAYGROUND_TOKEN: token } : {}) });
+	const server = createPlaygroundServer({ limits: { ...DEFAULT_LIMITS, ...limits }, policy, isolation, toolchain });
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const host = process.env['HOST'] ?? '127.0.0.1';
+	const port = Number(process.env['PORT'] ?? 3344);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		console.error(`PORT must be a number from 0 to 65535, got ${JSON.stringify(process.env['PORT'])}`);
+		process.exit(2);
+	}
+	const unsandboxed = process.argv.includes('--unsandboxed');
+	const found = findIsolation();
+	let isolation: Isolation;
+	if ('problem' in found) {
+		if (!unsandboxed) {
+			console.error(found.problem);
+			console.error('Without a sandbox, any program sent to this server could read and change your files. To run it anyway, on a machine where bubblewrap cannot work: npm run playground -- --unsandboxed');
+			process.exit(1);
+		}
+		const prlimit = spawnSync('sh', ['-c', 'command -v prlimit']).status === 0;
+		console.warn(`warning: running WITHOUT a sandbox (--unsandboxed). Programs can read and write your files and use the network; only ${prlimit ? 'the time, output, memory, process, file size and CPU' : 'the time and output'} limits apply. Use this only for your own code.`);
+		isolation = { kind: 'none', prlimit };
+	} else {
+		isolation = found;
+	}
+	if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+		console.warn(`warning: listening on ${host}: anyone who can reach this machine and open a page of the course site can compile and run code on it (inside the sandbox).`);
+	}
+	const toolchain = await prepareToolchain();
+	const policy = accessPolicy(host);
+	const server = createPlaygroundServer({ limits: DEFAULT_LIMITS, policy, isolation, toolchain });
+	server.on('error', (error) => {
+		console.error(`The compile server could not start on ${host}:${port}: ${error.message}`);
+		process.exit(1);
+	});
+	server.listen(port, host, () => {
+		const sandbox = isolation.kind === 'bubblewrap' ? `sandboxed by bubblewrap${isolation.root ? ` (programs run as uid ${isolation.uid})` : ''}` : 'NOT sandboxed';
+		console.log(`Compile server ready on http://${host}:${port} (POST /execute), ${sandbox}.`);
+		console.log(`Crates edited code may use: ${toolchain.cache.crates.map((c) => `${c.name} ${c.version}`).join(', ')}.`);
+		console.log(`Pages allowed to use it: ${[...policy.origins].join(', ')}${policy.token ? ' (with the class token)' : ''}.`);
+		console.log(`Point the site at it: PLAYGROUND_URL=http://${host}:${port} npm run dev`);
+	});
+}
