@@ -16,6 +16,12 @@ import { headersFile } from './src/sandbox/isolation.ts';
  * Default: https://play.rust-lang.org
  */
 const playground = process.env.PLAYGROUND_URL ?? 'https://play.rust-lang.org';
+/**
+ * A hosted class compile server's shared token: the same PLAYGROUND_TOKEN
+ * the server was started with. Every page carries it, so it keeps out
+ * clients without this build, not the learners who have it.
+ */
+const playgroundToken = process.env.PLAYGROUND_TOKEN || undefined;
 
 export default defineConfig({
 	markdown: {
@@ -23,7 +29,7 @@ export default defineConfig({
 		// examples/ with a plain remark plugin; Starlight and Expressive Code
 		// both support it.
 		processor: unified({
-			remarkPlugins: [[remarkIncludeExamples, { playground }]],
+			remarkPlugins: [[remarkIncludeExamples, { playground, playgroundToken }]],
 			rehypePlugins: [rehypeScrollTables],
 		}),
 	},

@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// The kinds of test, as in ../shared/notes/models.md: unit (pure
-// functions), examples (the committed wasm), bench (the lab's peers against
+// The kinds of test: unit (pure functions), examples (the committed wasm),
+// playground (the compile server, attacked through a real server), bench (the lab's peers against
 // a real PostgreSQL), site (the built dist/), browser (real Chromium).
 export default defineConfig({
 	test: {
 		projects: [
 			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{ test: { name: 'examples', include: ['tests/examples/**/*.test.ts'] } },
+			// A real, sandboxed compile server (its first start builds the crate cache).
+			{ test: { name: 'playground', include: ['tests/playground/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 300_000 } },
 			// Builds five stacks (the first Maven build downloads Spring Boot).
 			{ test: { name: 'bench', include: ['tests/bench/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 600_000 } },
 			{ test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/site/require-build.ts'] } },

@@ -34,6 +34,10 @@ cargo clippy --version >/dev/null 2>&1 || missing "clippy" "rustup component add
 [ -x /usr/bin/chromium ] || apt_install chromium
 [ -x /usr/bin/chromium ] || missing "Chromium at /usr/bin/chromium" "sudo apt-get install -y chromium"
 
+# bubblewrap: the compile server boxes every program it runs, and its tests attack that box.
+command -v bwrap >/dev/null || apt_install bubblewrap
+command -v bwrap >/dev/null || missing "bubblewrap (bwrap)" "sudo apt-get install -y bubblewrap"
+
 # curl: the lessons' transcripts are real curl runs.
 command -v curl >/dev/null || apt_install curl
 exit 0

@@ -39,6 +39,9 @@ node scripts/exercises.ts | tee "$log/exercises"
 step "Saved outputs match a fresh run"
 node scripts/captures.ts | tee "$log/captures"
 
+step "Compile server: the course's crates, built once into a cache outside the clone"
+node scripts/playground/crate-cache.ts
+
 step "TypeScript: astro check (strict)"
 npx astro check
 step "Build the site (includes, callouts and internal links are checked here)"

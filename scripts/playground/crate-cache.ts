@@ -28,10 +28,14 @@ interface CourseCrate {
 	features?: string[];
 }
 
-/** What the lessons and their exercises use, minus SQLx (it needs a database). */
+/**
+ * What the lessons, their Run panels and their exercises use, minus SQLx (it
+ * needs a database). pollster drives the API part's in-page examples.
+ */
 export const COURSE_CRATES: CourseCrate[] = [
 	{ name: 'axum' },
 	{ name: 'http-body-util' },
+	{ name: 'pollster' },
 	{ name: 'serde', features: ['derive'] },
 	{ name: 'serde_json' },
 	{ name: 'thiserror' },

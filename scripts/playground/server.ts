@@ -19,7 +19,7 @@
  * cannot work (a warning says what that gives up).
  */
 import { spawnSync } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accessPolicy, checkCaller, checkPost, corsHeaders, type AccessPolicy } from './access.ts';
 import { ensureCrateCache } from './crate-cache.ts';

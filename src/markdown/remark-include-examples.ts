@@ -45,6 +45,8 @@ export const EXERCISE_KEY = 'exercise';
 /** Where edited code is sent; set in astro.config.mjs. */
 export interface IncludeOptions {
 	playground: string;
+	/** A hosted class compile server's shared token (PLAYGROUND_TOKEN), sent with edited code. */
+	playgroundToken?: string | undefined;
 }
 
 /** Where a shown block came from, as the `data-source` attribute records it. */
@@ -93,7 +95,7 @@ function provenance(path: string, anchor: string | undefined, root: string, from
 }
 
 /** Replaces one include fence's body; returns what goes under it (the source line, and a Run panel). */
-export function includeInto(node: Code, lesson: string, root: string = examplesRoot, playground = ''): Paragraph[] | undefined {
+export function includeInto(node: Code, lesson: string, root: string = examplesRoot, playground = '', playgroundToken?: string): Paragraph[] | undefined {
 	const entries = parseMeta(node.meta);
 	const include = entries.find((e) => e.key === INCLUDE_KEY)?.value;
 	if (include === undefined) return undefined;
@@ -149,10 +151,10 @@ export function includeInto(node: Code, lesson: string, root: string = examplesR
 	const title = isSource && !hasTitle ? `title=${quote(file.slice(crate.dir.length + 1) + (snippet ? ' (does not work)' : exercise ? ' (starter)' : ''))}` : '';
 	node.meta = [keep, asDiff, title].filter(Boolean).join(' ') || null;
 	const under = [provenance(path, anchor, root, from)];
-	if (runnable) under.push(runnerMarkup(runnable, node.value, playground));
+	if (runnable) under.push(runnerMarkup(runnable, node.value, playground, playgroundToken));
 	if (exercise) {
 		const tests = extract(readFileSync(join(root, exercise.solution), 'utf8'), 'tests', `examples/${exercise.solution}`);
-		under.push(exerciseMarkup(exercise, node.value, tests, playground));
+		under.push(exerciseMarkup(exercise, node.value, tests, playground, playgroundToken));
 	}
 	return under;
 }
@@ -165,7 +167,7 @@ export function remarkIncludeExamples(options: IncludeOptions = { playground: 'h
 			for (let i = 0; i < children.length; i++) {
 				const node = children[i]!;
 				if (node.type === 'code') {
-					const under = includeInto(node, lesson, examplesRoot, options.playground);
+					const under = includeInto(node, lesson, examplesRoot, options.playground, options.playgroundToken);
 					const notes = parseMeta(node.meta).some((e) => e.key === CALLOUT_KEY);
 					if (notes) attachCallouts(children, i, lesson);
 					if (under) {

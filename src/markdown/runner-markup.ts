@@ -32,7 +32,7 @@ function resultArea(bin: string) {
 }
 
 /** An exercise's panel: the starter runs and is checked against `tests` on the Playground. */
-export function exerciseMarkup(exercise: Exercise, code: string, tests: string, playground: string): Paragraph {
+export function exerciseMarkup(exercise: Exercise, code: string, tests: string, playground: string, token?: string): Paragraph {
 	return asParagraph(
 		h(
 			'br-runner',
@@ -42,6 +42,7 @@ export function exerciseMarkup(exercise: Exercise, code: string, tests: string, 
 				dataSource: exercise.starter,
 				dataTests: tests,
 				dataPlayground: playground,
+				dataPlaygroundToken: token,
 				dataPagefindIgnore: '',
 			},
 			[
@@ -60,7 +61,7 @@ export function exerciseMarkup(exercise: Exercise, code: string, tests: string, 
 	);
 }
 
-export function runnerMarkup(r: Runnable, code: string, playground: string): Paragraph {
+export function runnerMarkup(r: Runnable, code: string, playground: string, token?: string): Paragraph {
 	const id = `run-${r.example.replaceAll('/', '-')}-${r.bin}`;
 	const files = Object.fromEntries(r.files.map((f) => [f, fileUrl(r, f)]));
 	const panel = h(
@@ -72,6 +73,7 @@ export function runnerMarkup(r: Runnable, code: string, playground: string): Par
 			dataFiles: JSON.stringify(files),
 			dataSource: r.source,
 			dataPlayground: playground,
+			dataPlaygroundToken: token,
 			dataPagefindIgnore: '',
 		},
 		[

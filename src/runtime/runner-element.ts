@@ -12,9 +12,12 @@
 import { splitArgs } from './args.ts';
 import type { CodeEditor } from './code-editor.ts';
 import { clearEdit, loadEdit, saveEdit } from './edit-store.ts';
-import { execute, playgroundLink, PlaygroundUnreachable } from './playground-client.ts';
+import { cratesNote, execute, isPublicPlayground, listCrates, playgroundLink, PlaygroundUnreachable, serverName, type OfferedCrate } from './playground-client.ts';
 import { parseTestReport, programWithTests, testTitle, type TestReport } from './test-report.ts';
 import { OUTPUT_CAP_BYTES, runWasm, TIME_LIMIT_MS, type EndReason } from './wasm-run.ts';
+
+/** One request per server and page: every panel shows the same list. */
+const offered = new Map<string, Promise<OfferedCrate[] | undefined>>();
 
 const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
@@ -111,11 +114,23 @@ class Runner extends HTMLElement {
 		return this.dataset['tests'] !== undefined;
 	}
 
+	get #endpoint() {
+		return this.dataset['playground'] ?? '';
+	}
+	get #token() {
+		return this.dataset['playgroundToken'];
+	}
+	/** "the Playground" or "the compile server", for the status line. */
+	get #onServer() {
+		return isPublicPlayground(this.#endpoint) ? 'the Playground' : 'the compile server';
+	}
+
 	/** The "where does edited code go" note; an exercise has no arguments or input to lose. */
 	#editNote(restored: boolean, kept = true) {
+		const name = serverName(this.#endpoint);
 		const where = this.#isExercise
-			? 'Run and Check compile your code on the Rust Playground.'
-			: 'Edited code runs on the Rust Playground, without the arguments and input below.';
+			? `Run and Check compile your code on ${name}.`
+			: `Edited code runs on ${name}, without the arguments and input below.`;
 		if (!kept) return `${where} This browser would not store your edit, so it will be lost on reload.`;
 		return restored ? `Your saved edit is restored. ${where}` : `${where} Your edit is kept in this browser.`;
 	}
@@ -186,35 +201,35 @@ class Runner extends HTMLElement {
 	}
 
 	async #runOnPlayground() {
-		this.#begin(`Compiling and running ${this.code === this.original ? 'the' : 'your edited'} code on the Rust Playground…`);
+		this.#begin(`Compiling and running ${this.code === this.original ? 'the' : 'your edited'} code on ${serverName(this.#endpoint)}…`);
 		const controller = { cancelled: false };
 		this.#stop = () => {
 			controller.cancelled = true;
 			this.#finish('Stopped: the result of this run will be ignored.');
 		};
 		try {
-			const result = await execute(this.dataset['playground']!, this.code);
+			const result = await execute(this.#endpoint, this.code, { token: this.#token });
 			if (controller.cancelled) return;
 			if (result.stderr) this.#write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`, 'stderr');
 			this.#write(result.stdout, 'stdout');
 			const detail = result.exitDetail ? ` (${result.exitDetail})` : '';
-			this.#finish(result.success ? `Ran on the Playground${detail}.` : `Did not succeed on the Playground${detail}: see the messages above.`);
+			this.#finish(result.success ? `Ran on ${this.#onServer}${detail}.` : `Did not succeed on ${this.#onServer}${detail}: see the messages above.`);
 		} catch (error) {
 			if (controller.cancelled) return;
-			this.#finish(error instanceof PlaygroundUnreachable ? error.message : `The Playground failed: ${(error as Error).message}`);
+			this.#finish(error instanceof PlaygroundUnreachable ? error.message : `The server failed: ${(error as Error).message}`);
 		}
 	}
 
 	/** Compiles the code with the exercise's tests on the Playground and lists each test's result. */
 	async check() {
-		this.#begin('Compiling your code with the tests on the Rust Playground…');
+		this.#begin(`Compiling your code with the tests on ${serverName(this.#endpoint)}…`);
 		const controller = { cancelled: false };
 		this.#stop = () => {
 			controller.cancelled = true;
 			this.#finish('Stopped: the result of this check will be ignored.');
 		};
 		try {
-			const result = await execute(this.dataset['playground']!, programWithTests(this.code, this.dataset['tests'] ?? ''), { tests: true });
+			const result = await execute(this.#endpoint, programWithTests(this.code, this.dataset['tests'] ?? ''), { tests: true, token: this.#token });
 			if (controller.cancelled) return;
 			const report = parseTestReport(result.stdout);
 			if (report.tests.length === 0) {
@@ -231,8 +246,23 @@ class Runner extends HTMLElement {
 			);
 		} catch (error) {
 			if (controller.cancelled) return;
-			this.#finish(error instanceof PlaygroundUnreachable ? error.message : `The Playground failed: ${(error as Error).message}`);
+			this.#finish(error instanceof PlaygroundUnreachable ? error.message : `The server failed: ${(error as Error).message}`);
 		}
+	}
+
+	/** Under the edit note: which crates the edit may use, as the server lists them. */
+	async #showCrates() {
+		let note = this.querySelector<HTMLElement>('[data-crates]');
+		if (!note) {
+			note = document.createElement('p');
+			note.className = 'runner-crates';
+			note.dataset['crates'] = '';
+			this.#part('[data-edit-note]').after(note);
+		}
+		note.hidden = false;
+		if (!offered.has(this.#endpoint)) offered.set(this.#endpoint, listCrates(this.#endpoint, { token: this.#token }));
+		const crates = await offered.get(this.#endpoint);
+		note.textContent = cratesNote(crates, serverName(this.#endpoint));
 	}
 
 	#listTests(report: TestReport) {
@@ -271,6 +301,7 @@ class Runner extends HTMLElement {
 		this.#part('[data-edit-note]').textContent = start === this.original ? '' : this.#editNote(true);
 		this.#part<HTMLButtonElement>('[data-action="edit"]').hidden = true;
 		this.#part<HTMLButtonElement>('[data-action="reset"]').hidden = false;
+		void this.#showCrates();
 		if (focus) this.#editor.focus();
 	}
 
@@ -282,6 +313,8 @@ class Runner extends HTMLElement {
 		if (this.#block) this.#block.hidden = false;
 		clearEdit(this.#key);
 		this.#part('[data-edit-note]').textContent = 'Back to the original code.';
+		const crates = this.querySelector<HTMLElement>('[data-crates]');
+		if (crates) crates.hidden = true;
 		this.#part<HTMLButtonElement>('[data-action="edit"]').hidden = false;
 		this.#part<HTMLButtonElement>('[data-action="reset"]').hidden = true;
 		this.#part<HTMLButtonElement>('[data-action="edit"]').focus();

@@ -1,0 +1,110 @@
+// The compile server against the Rust Playground's execute contract, through
+// a real sandboxed server: output, errors, tests, and every limit the server
+// keeps itself (time, output, request size, busy).
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../scripts/playground/request.ts';
+import { parseTestReport, testTitle } from '../../src/runtime/test-report.ts';
+import { startServer } from './server.ts';
+
+describe('compile server: the execute contract', { timeout: 60_000 }, () => {
+	it('compiles and runs a program, answering like the Playground', async () => {
+		const { execute, workRoot } = await startServer();
+		const { status, body } = await execute('fn main() { println!("hi from {}", 6 * 7); eprintln!("to stderr"); }');
+		expect(status).toBe(200);
+		expect(body).toMatchObject({ success: true, exitDetail: 'Exited with status 0', stdout: 'hi from 42\n' });
+		expect(body['stderr']).toMatch(/^ {3}Compiling playground v0\.0\.0 \(\/playground\)\n {4}Finished `dev` profile \[unoptimized\] target\(s\) in \d+\.\d\ds\n {5}Running `target\/debug\/playground`\nto stderr\n$/);
+		expect(readdirSync(workRoot)).toEqual([]);
+	});
+
+	it('returns a type error as rustc prints it', async () => {
+		const { body } = await (await startServer()).execute('fn main() { let n: u32 = "seven"; }');
+		expect(body['success']).toBe(false);
+		expect(body['stderr']).toContain('error[E0308]: mismatched types');
+		expect(body['stderr']).toContain(' --> src/main.rs:1:26');
+	});
+
+	it('reports a failing exit status', async () => {
+		const { body } = await (await startServer()).execute('fn main() { std::process::exit(3) }');
+		expect(body).toMatchObject({ success: false, exitDetail: 'Exited with status 3' });
+	});
+
+	it('sets what Cargo sets, so env!("CARGO_PKG_NAME") compiles', async () => {
+		const { body } = await (await startServer()).execute('fn main() { println!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")); }');
+		expect(body).toMatchObject({ success: true, stdout: 'playground 0.0.0\n' });
+	});
+
+	it('runs the tests with "tests": true, as the Playground does, naming each result', async () => {
+		const code = [
+			'fn double(n: u32) -> u32 { n * 2 }',
+			'#[cfg(test)]',
+			'mod tests {',
+			'    use super::*;',
+			'    #[test] fn doubles_two() { assert_eq!(double(2), 4); }',
+			'    #[test] fn doubles_three() { assert_eq!(double(3), 7, "three twice"); }',
+			'}',
+		].join('\n');
+		const { body } = await (await startServer({ runTimeMs: 20_000 })).execute(code, { tests: true });
+		expect(body['success']).toBe(false);
+		expect(body['stdout']).toContain('test tests::doubles_two ... ok\n');
+		expect(body['stdout']).toContain('test tests::doubles_three ... FAILED\n');
+		expect(body['stdout']).toContain('three twice');
+		expect(body['stderr']).toContain('Running unittests src/main.rs');
+		// The page's reading of that real output (src/runtime/test-report.ts).
+		const report = parseTestReport(String(body['stdout']));
+		expect(report).toMatchObject({ passed: 1, failed: 1 });
+		expect(report.tests.map((t) => [testTitle(t.name), t.passed])).toEqual(
+			expect.arrayContaining([
+				['doubles two', true],
+				['doubles three', false],
+			]),
+		);
+		const failure = report.tests.find((t) => !t.passed)!.message;
+		expect(failure).toMatch(/^panicked at src\/main.rs:6:\d+:\nassertion `left == right` failed: three twice\n  left: 6\n right: 7$/);
+	});
+
+	it('stops a program that sleeps past the time limit', async () => {
+		const started = Date.now();
+		const { body } = await (await startServer()).execute('fn main() { std::thread::sleep(std::time::Duration::from_secs(60)); }');
+		expect(body).toMatchObject({ success: false, exitDetail: 'Stopped: the program ran longer than the 1.5 s time limit.' });
+		expect(Date.now() - started).toBeLessThan(20_000);
+	});
+
+	it('caps the output of a program that prints forever', async () => {
+		const { body } = await (await startServer()).execute('fn main() { loop { println!("more"); } }');
+		expect(body['exitDetail']).toBe('Stopped: the program printed more than 4 KB, the output limit.');
+		expect(String(body['stdout']).length).toBeLessThanOrEqual(4096);
+	});
+
+	it('refuses an oversized request with 413', async () => {
+		const { execute } = await startServer({ maxRequestBytes: 1024 });
+		const { status, body } = await execute(`fn main() {}\n// ${'x'.repeat(2048)}`);
+		expect(status).toBe(413);
+		expect(body['error']).toBe("The code is larger than 1 KB, this server's limit.");
+	});
+
+	it('answers busy when more programs wait than the queue holds', async () => {
+		const { execute } = await startServer({ queueLength: 0 });
+		const [first, second] = await Promise.all([execute('fn main() {}'), execute('fn main() {}')]);
+		expect([first.status, second.status].sort()).toEqual([200, 503]);
+		expect(String([first, second].find((r) => r.status === 503)!.body['error'])).toMatch(/^The compile server is busy/);
+	});
+
+	it('runs queued programs one after the other', async () => {
+		const { execute } = await startServer({ queueLength: 4 });
+		const results = await Promise.all([1, 2, 3].map((n) => execute(`fn main() { println!("{}", ${n}); }`)));
+		expect(results.map((r) => r.body['stdout'])).toEqual(['1\n', '2\n', '3\n']);
+	});
+});
+
+describe('execute request checks', () => {
+	it('says what is wrong with a bad request', () => {
+		expect(parseRequest('{')).toBe('The request is not JSON.');
+		expect(parseRequest('null')).toBe('The request is not a JSON object.');
+		expect(parseRequest('{}')).toBe('The request has no "code" string.');
+		expect(parseRequest('{"code":"","edition":"2027"}')).toBe('Unknown edition 2027; use one of 2015, 2018, 2021, 2024.');
+		expect(parseRequest('{"code":"","mode":"release"}')).toBe('This local server builds in debug mode only ("mode": "debug").');
+		expect(parseRequest('{"code":"x"}')).toEqual({ code: 'x', edition: '2024', tests: false });
+		expect(parseRequest('{"code":"x","tests":true}')).toMatchObject({ tests: true });
+	});
+});
