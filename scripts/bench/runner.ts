@@ -107,7 +107,7 @@ try {
 	}
 
 	phase = 'edit';
-	const { server, url: compileUrl } = await startPlaygroundServer({ origins: [site.url] });
+	const { server, url: compileUrl } = await startPlaygroundServer({ origins: [site.url], limits: { ratePerMinute: 1000 } });
 	const panel = page.locator('br-runner').first();
 	await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
 	await panel.getByRole('button', { name: 'Edit' }).click();

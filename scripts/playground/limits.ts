@@ -16,6 +16,10 @@ export interface PlaygroundLimits {
 	outputCap: number;
 	/** Requests allowed to wait while one compiles; more are answered "busy". */
 	queueLength: number;
+	/** Programs one client may send a minute (PLAYGROUND_RATE); more are answered 429. */
+	ratePerMinute: number;
+	/** Take the client's address from X-Forwarded-For, behind a load balancer (PLAYGROUND_TRUST_PROXY=1). */
+	trustProxy: boolean;
 	/** Where per-request folders are made. */
 	workRoot: string;
 	/** Kernel limits on the compiler (rustc, the linker). */
@@ -34,6 +38,9 @@ export const DEFAULT_LIMITS: PlaygroundLimits = {
 	runTimeMs: 10_000,
 	outputCap: 64 * 1024,
 	queueLength: 8,
+	// A learner pressing Run every two seconds for a minute.
+	ratePerMinute: 30,
+	trustProxy: false,
 	workRoot: tmpdir(),
 	// rustc maps every rlib it links (about 700 MB of address space for a
 	// small axum program, measured); 4 GB leaves room for bigger edits.

@@ -14,8 +14,8 @@
  *
  * Environment: PORT (default 3344); HOST (default 127.0.0.1; anything else
  * exposes it to the network, and the server says so); PLAYGROUND_ORIGINS,
- * PLAYGROUND_HOSTS and PLAYGROUND_TOKEN (./access.ts); PLAYGROUND_CACHE
- * (./crate-cache.ts). Flag: --unsandboxed, for a machine where bubblewrap
+ * PLAYGROUND_HOSTS and PLAYGROUND_TOKEN (./access.ts); PLAYGROUND_RATE and
+ * PLAYGROUND_TRUST_PROXY (./rate-limit.ts); PLAYGROUND_CACHE (./crate-cache.ts). Flag: --unsandboxed, for a machine where bubblewrap
  * cannot work (a warning says what that gives up).
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,7 @@ import { accessPolicy, checkCaller, checkPost, corsHeaders, type AccessPolicy } 
 import { ensureCrateCache } from './crate-cache.ts';
 import { executeLocally, type Toolchain } from './execute.ts';
 import { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
+import { clientOf, RateLimit } from './rate-limit.ts';
 import { parseRequest } from './request.ts';
 import { findIsolation, type Isolation } from './sandbox.ts';
 
@@ -64,6 +65,7 @@ export function createPlaygroundServer({ limits, policy, isolation, toolchain }:
 	let running: Promise<unknown> = Promise.resolve();
 	let active = 0;
 	const crates = { crates: toolchain.cache.crates };
+	const rate = new RateLimit(limits.ratePerMinute);
 
 	return createServer(async (request, response) => {
 		const path = new URL(request.url ?? '/', 'http://x').pathname;
@@ -94,6 +96,12 @@ export function createPlaygroundServer({ limits, policy, isolation, toolchain }:
 		if (text === 'too-large') return send({ status: 413, body: { error: `The code is larger than ${limits.maxRequestBytes / 1024} KB, this server's limit.` } }, cors);
 		const parsed = parseRequest(text);
 		if (typeof parsed === 'string') return send({ status: 400, body: { error: parsed } }, cors);
+		const wait = rate.take(clientOf(request.socket.remoteAddress, request.headers['x-forwarded-for'], limits.trustProxy));
+		if (wait > 0) {
+			const seconds = Math.ceil(wait / 1000);
+			response.setHeader('retry-after', String(seconds));
+			return send({ status: 429, body: { error: `You sent more than ${limits.ratePerMinute} programs in a minute, this server's limit; try again in ${seconds} s.` } }, cors);
+		}
 		// One compile at a time: each request waits for the one before it.
 		if (active > limits.queueLength) {
 			return send({ status: 503, body: { error: `The compile server is busy with ${active} programs; try again in a moment.` } }, cors);
@@ -169,7 +177,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	}
 	const toolchain = await prepareToolchain();
 	const policy = accessPolicy(host);
-	const server = createPlaygroundServer({ limits: DEFAULT_LIMITS, policy, isolation, toolchain });
+	const rate = Number(process.env['PLAYGROUND_RATE'] ?? DEFAULT_LIMITS.ratePerMinute);
+	if (!Number.isInteger(rate) || rate < 1) {
+		console.error(`PLAYGROUND_RATE must be a whole number of programs a minute, at least 1; got ${JSON.stringify(process.env['PLAYGROUND_RATE'])}`);
+		process.exit(2);
+	}
+	const limits = { ...DEFAULT_LIMITS, ratePerMinute: rate, trustProxy: process.env['PLAYGROUND_TRUST_PROXY'] === '1' };
+	const server = createPlaygroundServer({ limits, policy, isolation, toolchain });
 	server.on('error', (error) => {
 		console.error(`The compile server could not start on ${host}:${port}: ${error.message}`);
 		process.exit(1);
@@ -178,7 +192,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		const sandbox = isolation.kind === 'bubblewrap' ? `sandboxed by bubblewrap${isolation.root ? ` (programs run as uid ${isolation.uid})` : ''}` : 'NOT sandboxed';
 		console.log(`Compile server ready on http://${host}:${port} (POST /execute), ${sandbox}.`);
 		console.log(`Crates edited code may use: ${toolchain.cache.crates.map((c) => `${c.name} ${c.version}`).join(', ')}.`);
-		console.log(`Pages allowed to use it: ${[...policy.origins].join(', ')}${policy.token ? ' (with the class token)' : ''}.`);
+		console.log(`Pages allowed to use it: ${[...policy.origins].join(', ')}${policy.token ? ' (with the class token)' : ''}; at most ${limits.ratePerMinute} programs a minute from each client.`);
 		console.log(`Point the site at it: PLAYGROUND_URL=http://${host}:${port} npm run dev`);
 	});
 }

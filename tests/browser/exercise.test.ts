@@ -55,10 +55,10 @@ describe('Exercise panel', { timeout: 120_000 }, () => {
 		await page.context().close();
 	});
 
-	it("runs the starter on the Playground and shows rustc's error for code that does not compile", async () => {
+	it("runs the starter on the compile server and shows rustc's error for code that does not compile", async () => {
 		const { page, panel } = await exercisePanel();
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
-		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/on the Playground/);
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/on the compile server/);
 
 		await editTo(page, panel, 'fn main() {\n    let n: u32 = "not a number";\n}\n');
 		await panel.getByRole('button', { name: 'Check with the tests' }).click();

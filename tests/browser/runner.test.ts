@@ -1,14 +1,18 @@
 // The Run panel as a learner uses it, in real Chromium on the built site:
 // real output, arguments and stdin, Stop, the time limit, the output cap, a
 // panic, streaming, editing (kept across reloads) run on a local compile
-// server, rustc's errors, and an unreachable Playground.
+// server (with the crates it offers), rustc's errors, an unreachable server,
+// and a server that refuses the page's origin.
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPlaygroundServer } from '../../scripts/playground/server.ts';
 import { fixtureWasmRoot } from '../../src/examples/runnable.ts';
-import { UNREACHABLE_MESSAGE } from '../../src/runtime/playground-client.ts';
+import { COMPILE_SERVER_UNREACHABLE } from '../../src/runtime/playground-client.ts';
+import { lockedVersions } from '../../scripts/playground/crate-cache.ts';
+import { examplesRoot } from '../../src/examples/workspace.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 import { editTo, output, status, stderr, transcriptOutput } from './run-panel.ts';
 
@@ -171,8 +175,12 @@ describe('Edit and run', () => {
 		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
 		await editTo(page, panel, 'fn main() {\n    println!("edited: {}", 6 * 7);\n}\n');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
-		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe('Ran on the Playground (Exited with status 0).');
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe('Ran on the compile server (Exited with status 0).');
 		expect(await stdout(panel)).toBe('edited: 42\n');
+		expect(await panel.locator('[data-edit-note]').textContent()).toMatch(/^Edited code runs on the course's compile server/);
+		// The crates the server offers, as it lists them (examples/Cargo.lock's versions).
+		const axum = lockedVersions(readFileSync(join(examplesRoot, 'Cargo.lock'), 'utf8')).get('axum');
+		await expect.poll(() => panel.locator('[data-crates]').textContent()).toMatch(new RegExp(`^Besides the standard library, your edit may use: .*axum ${axum}, `));
 
 		await page.reload({ waitUntil: 'networkidle' });
 		await expect.poll(() => page.locator('.runner-editor .cm-content').textContent()).toContain('edited: {}');
@@ -189,18 +197,39 @@ describe('Edit and run', () => {
 		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
 		await editTo(page, panel, 'fn main() {\n    let count: u32 = "many";\n}\n');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
-		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^Did not succeed on the Playground/);
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^Did not succeed on the compile server/);
 		expect(await stderr(panel).textContent()).toContain('error[E0308]: mismatched types');
 		await page.context().close();
 	});
 
-	it('says plainly when the Playground cannot be reached', async () => {
+	it('says plainly when the compile server cannot be reached', async () => {
 		const { page, panel } = await lesson();
 		await panel.evaluate((el) => (el.dataset['playground'] = 'http://127.0.0.1:9'));
 		await editTo(page, panel, 'fn main() {}\n');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
-		await expect.poll(() => status(panel).textContent()).toBe(UNREACHABLE_MESSAGE);
+		await expect.poll(() => status(panel).textContent()).toBe(COMPILE_SERVER_UNREACHABLE);
+		await expect.poll(() => panel.locator('[data-crates]').textContent()).toBe("Could not list the crates the course's compile server offers; the standard library is always there.");
 		await page.context().close();
+	});
+
+	it("is refused by a compile server that does not list the page's origin: the browser's preflight fails", async () => {
+		const other = await startPlaygroundServer({ origins: ['http://localhost:4321'] });
+		const { page, panel } = await lesson();
+		const answers: number[] = [];
+		page.on('response', (response) => {
+			if (response.url().startsWith(other.url)) answers.push(response.status());
+		});
+		try {
+			await panel.evaluate((el, url) => (el.dataset['playground'] = url), other.url);
+			await editTo(page, panel, 'fn main() { println!("cross-site"); }\n');
+			await panel.getByRole('button', { name: 'Run', exact: true }).click();
+			await expect.poll(() => status(panel).textContent(), { timeout: 30_000 }).toBe(COMPILE_SERVER_UNREACHABLE);
+			expect(await stdout(panel)).not.toContain('cross-site');
+			expect(answers).not.toContain(200);
+		} finally {
+			other.server.close();
+			await page.context().close();
+		}
 	});
 
 	it('still works when stored edits are unreadable or storage is full', async () => {

@@ -90,6 +90,16 @@ describe('compile server: the execute contract', { timeout: 60_000 }, () => {
 		expect(String([first, second].find((r) => r.status === 503)!.body['error'])).toMatch(/^The compile server is busy/);
 	});
 
+	it('answers 429 with a one-line reason when a client sends more programs a minute than allowed', async () => {
+		const { execute } = await startServer({ ratePerMinute: 2 });
+		expect((await execute('fn main() {}')).status).toBe(200);
+		expect((await execute('fn main() {}')).status).toBe(200);
+		const third = await execute('fn main() {}');
+		expect(third.status).toBe(429);
+		expect(third.headers['retry-after']).toMatch(/^\d+$/);
+		expect(third.body['error']).toMatch(/^You sent more than 2 programs in a minute, this server's limit; try again in \d+ s\.$/);
+	});
+
 	it('runs queued programs one after the other', async () => {
 		const { execute } = await startServer({ queueLength: 4 });
 		const results = await Promise.all([1, 2, 3].map((n) => execute(`fn main() { println!("{}", ${n}); }`)));

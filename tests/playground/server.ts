@@ -34,7 +34,7 @@ export function send(url: string, { method = 'POST', path = '/execute', headers 
 
 export async function startServer(limits: Partial<PlaygroundLimits> = {}, token?: string) {
 	const workRoot = mkdtempSync(join(tmpdir(), 'pg-test-'));
-	const { server, url } = await startPlaygroundServer({ origins: [SITE], limits: { workRoot, runTimeMs: 1500, outputCap: 4096, ...limits }, ...(token ? { token } : {}) });
+	const { server, url } = await startPlaygroundServer({ origins: [SITE], limits: { workRoot, runTimeMs: 1500, outputCap: 4096, ratePerMinute: 1000, ...limits }, ...(token ? { token } : {}) });
 	servers.push(server);
 	/** A program sent as the site sends it. */
 	const execute = async (code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>

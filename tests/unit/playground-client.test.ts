@@ -1,6 +1,15 @@
 // The client against the exact JSON of the execute contract; no network.
 import { describe, expect, it } from 'vitest';
-import { execute, playgroundLink, PlaygroundUnreachable, UNREACHABLE_MESSAGE } from '../../src/runtime/playground-client.ts';
+import {
+	COMPILE_SERVER_UNREACHABLE,
+	cratesNote,
+	execute,
+	listCrates,
+	playgroundLink,
+	PlaygroundUnreachable,
+	serverName,
+	UNREACHABLE_MESSAGE,
+} from '../../src/runtime/playground-client.ts';
 
 const answer = (status: number, body: unknown) =>
 	(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })) as unknown as typeof fetch;
@@ -33,9 +42,37 @@ describe('playground client', () => {
 		const offline = (async () => {
 			throw new TypeError('Failed to fetch');
 		}) as unknown as typeof fetch;
-		await expect(execute('x', 'c', { fetchImpl: offline })).rejects.toThrow(new PlaygroundUnreachable(UNREACHABLE_MESSAGE));
+		await expect(execute('https://play.rust-lang.org', 'c', { fetchImpl: offline })).rejects.toThrow(new PlaygroundUnreachable(UNREACHABLE_MESSAGE));
+		await expect(execute('http://127.0.0.1:3344', 'c', { fetchImpl: offline })).rejects.toThrow(new PlaygroundUnreachable(COMPILE_SERVER_UNREACHABLE));
 		await expect(execute('x', 'c', { fetchImpl: answer(502, '<html>bad gateway</html>') })).rejects.toThrow(PlaygroundUnreachable);
-		expect(UNREACHABLE_MESSAGE.split(/[.!?](\s|$)/).filter((s) => s.trim()).length).toBe(1);
+		for (const message of [UNREACHABLE_MESSAGE, COMPILE_SERVER_UNREACHABLE]) expect(message.split(/[.!?](\s|$)/).filter((s) => s.trim()).length).toBe(1);
+	});
+
+	it('sends a class token only when the page has one', async () => {
+		const seen: (string | null)[] = [];
+		const fetchImpl = (async (_url: string, init: RequestInit) => {
+			seen.push(new Headers(init.headers).get('authorization'));
+			return new Response(JSON.stringify({ success: true, exitDetail: '', stdout: '', stderr: '' }));
+		}) as unknown as typeof fetch;
+		await execute('http://127.0.0.1:3344', 'c', { fetchImpl, token: 'class-token' });
+		await execute('https://play.rust-lang.org', 'c', { fetchImpl });
+		expect(seen).toEqual(['Bearer class-token', null]);
+	});
+
+	it('reads the crates a server offers, and says which server it is', async () => {
+		const crates = [{ name: 'axum', version: '0.8.9', id: 'axum' }, { name: 'tokio', version: '1.54.1', id: 'tokio' }];
+		expect(await listCrates('http://127.0.0.1:3344', { fetchImpl: answer(200, { crates }) })).toEqual([{ name: 'axum', version: '0.8.9' }, { name: 'tokio', version: '1.54.1' }]);
+		expect(await listCrates('http://127.0.0.1:3344', { fetchImpl: answer(403, { error: 'Refused' }) })).toBeUndefined();
+		expect(await listCrates('http://127.0.0.1:3344', { fetchImpl: answer(200, '<html>') })).toBeUndefined();
+		expect(serverName('https://play.rust-lang.org')).toBe('the Rust Playground');
+		expect(serverName('http://127.0.0.1:3344')).toBe("the course's compile server");
+	});
+
+	it('tells the learner in one sentence which crates an edit may use', () => {
+		expect(cratesNote([{ name: 'axum', version: '0.8.9' }], "the course's compile server")).toBe('Besides the standard library, your edit may use: axum 0.8.9.');
+		const many = Array.from({ length: 100 }, (_, i) => ({ name: i === 7 ? 'serde' : i === 9 ? 'tokio' : `crate${i}`, version: '1.0.0' }));
+		expect(cratesNote(many, 'the Rust Playground')).toBe('Besides the standard library, your edit may use the 100 crates the Rust Playground offers, among them serde, tokio.');
+		expect(cratesNote(undefined, 'the Rust Playground')).toBe('Could not list the crates the Rust Playground offers; the standard library is always there.');
 	});
 
 	it('links the code to the public Playground', () => {

@@ -1,0 +1,110 @@
+/**
+ * `npm run playground:image`: the compile server as a container image, with
+ * the same sandbox and the same crates as `npm run playground` on this
+ * machine (docs/compile-server-image.md).
+ *
+ *   npm run playground:image                      build the image, tagged backend-rust-playground
+ *   npm run playground:image -- --check           build it, then run its server and send it a std and an axum program
+ *   npm run playground:image -- --check-only      only that check, on the image already built
+ *   npm run playground:image -- --save[=FILE]     also write the image as a tar (podman save), default backend-rust-playground.tar
+ *
+ * Steps: a Debian base by debootstrap (./rootfs.ts); Node, the server,
+ * rustc and the crate cache copied in (./contents.ts); a tar of the whole
+ * root that the Containerfile ADDs to an empty image (podman build, no
+ * RUN step, so no container has to start). Runs as root (debootstrap,
+ * chroot and podman image mount need it); installs debootstrap, podman and
+ * bubblewrap from Debian when missing. Everything but the image, the saved
+ * tar and the crate cache (kept under CACHE_ROOT for the next build) is
+ * made in a temporary folder and removed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ensureCommands } from '../../lib/debian.ts';
+import { checkImage } from './check.ts';
+import { addCrateCache, addNode, addServer, addToolchain, buildCrateCache, CACHE_ROOT, hostToolchain, RUST } from './contents.ts';
+import { debianBase } from './rootfs.ts';
+
+const TAG = 'backend-rust-playground';
+const CONTAINERFILE = join(import.meta.dirname, 'Containerfile');
+
+const args = process.argv.slice(2);
+const known = /^--(check|check-only|save(=.+)?)$/;
+const unknown = args.filter((a) => !known.test(a));
+if (unknown.length > 0) throw new Error(`Unknown argument ${unknown.join(' ')}; use --check, --check-only or --save[=FILE].`);
+const CHECK = args.includes('--check') || args.includes('--check-only');
+const BUILD = !args.includes('--check-only');
+const saveArg = args.find((a) => a.startsWith('--save'));
+const SAVE = saveArg ? resolve(saveArg.includes('=') ? saveArg.slice('--save='.length) : `${TAG}.tar`) : undefined;
+
+if (process.getuid?.() !== 0) {
+	console.error('Building and checking the image needs root (debootstrap, chroot, podman image mount): sudo npm run playground:image');
+	process.exit(1);
+}
+ensureCommands(
+	[
+		['debootstrap', 'debootstrap'],
+		['podman', 'podman'],
+		['bwrap', 'bubblewrap'],
+		['strip', 'binutils'],
+	],
+	'building the compile server image',
+);
+
+const MB = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+const duBytes = (path: string) => Number(execFileSync('du', ['-sb', path], { encoding: 'utf8' }).split('\t')[0]);
+const imageId = () => spawnSync('podman', ['image', 'inspect', '--format', '{{.Id}}', TAG], { encoding: 'utf8' }).stdout.trim() || undefined;
+
+const started = Date.now();
+/** One line per step, with the time since the start, so a slow step shows. */
+const step = (what: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${what}`);
+
+function build(): void {
+	const work = mkdtempSync(join(tmpdir(), 'playground-image-'));
+	const rootfs = join(work, 'rootfs');
+	const context = join(work, 'context');
+	try {
+		step('Debian base (debootstrap, then updates)…');
+		debianBase(rootfs, (line) => console.log(`       ${line}`));
+		const base = duBytes(rootfs);
+		step(`Debian base: ${MB(base)}. Node, the server, rustc…`);
+		const toolchain = hostToolchain();
+		addNode(rootfs);
+		addServer(rootfs);
+		addToolchain(rootfs, toolchain);
+		step(`rustc ${/^release: (.+)$/m.exec(toolchain.version)?.[1]} (${MB(duBytes(join(rootfs, RUST)))}). Crate cache under ${CACHE_ROOT} (built once, about a minute on 2 cores)…`);
+		const cache = buildCrateCache(toolchain);
+		addCrateCache(rootfs, cache);
+		const cacheBytes = duBytes(join(rootfs, cache.dir));
+		const sourceBytes = cache.sources.reduce((sum, source) => sum + duBytes(join(rootfs, source)), 0);
+		step(`Crate cache: ${MB(cacheBytes)} of libraries, ${MB(sourceBytes)} of sources (${cache.crates.length} crates edited code may use). Whole root: ${MB(duBytes(rootfs))}. Tar and podman build…`);
+
+		mkdirSync(context);
+		// --numeric-owner: the uids and gids of the image's own /etc/passwd, not this machine's names.
+		execFileSync('tar', ['--numeric-owner', '-C', rootfs, '-cf', join(context, 'rootfs.tar'), '.']);
+		rmSync(rootfs, { recursive: true, force: true });
+		const before = imageId();
+		execFileSync('podman', ['build', '--file', CONTAINERFILE, '--tag', TAG, context], { stdio: 'inherit' });
+		// The previous build of this tag would otherwise stay as an unnamed image of the same size.
+		const after = imageId();
+		if (before && before !== after) spawnSync('podman', ['rmi', before], { stdio: 'ignore' });
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+	const size = Number(execFileSync('podman', ['image', 'inspect', '--format', '{{.Size}}', TAG], { encoding: 'utf8' }).trim());
+	step(`Image ${TAG} built: ${MB(size)} (podman image inspect).`);
+	if (SAVE) {
+		execFileSync('podman', ['save', '--output', SAVE, TAG]);
+		step(`Saved to ${SAVE}: ${MB(statSync(SAVE).size)} (load it with podman load -i or docker load -i).`);
+	}
+	console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+if (BUILD) build();
+if (CHECK) {
+	const checkStarted = Date.now();
+	const passed = await checkImage(TAG);
+	console.log(`Check took ${((Date.now() - checkStarted) / 1000).toFixed(0)} s.`);
+	process.exit(passed ? 0 : 1);
+}
