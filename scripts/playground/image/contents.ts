@@ -38,6 +38,14 @@ function output(command: string, args: string[], env: NodeJS.ProcessEnv = proces
 	return result.stdout;
 }
 
+/**
+ * A command of the image run with the image as its root. Not chroot: without
+ * a /proc, the loader cannot resolve rustc's $ORIGIN run path to its libraries.
+ */
+function inImage(rootfs: string, command: string, args: string[]): string {
+	return output('bwrap', ['--ro-bind', rootfs, '/', '--proc', '/proc', '--dev', '/dev', '--', command, ...args]);
+}
+
 export interface HostToolchain {
 	/** The toolchain folder `rustc --print sysroot` names (what the server mounts). */
 	sysroot: string;
@@ -62,7 +70,7 @@ export function addNode(rootfs: string): void {
 	if (!existsSync(node)) throw new Error('node_modules/node/bin/node is missing; run npm install first.');
 	copy(rootfs, node, NODE);
 	if (spawnSync('strip', [join(rootfs, NODE)]).status !== 0) console.error('  (strip is not installed: Node is copied with its symbols)');
-	const version = output('chroot', [rootfs, NODE, '--version']).trim();
+	const version = inImage(rootfs, NODE, ['--version']).trim();
 	if (!version.startsWith('v24.')) throw new Error(`The image's node prints ${version}; the server needs Node 24.`);
 }
 
@@ -89,8 +97,8 @@ export function addToolchain(rootfs: string, { sysroot, host, version }: HostToo
 	// Checked here rather than at the first request: a different output would
 	// give the image another cache key, and the server would try to rebuild
 	// the cache with a cargo it does not have.
-	const inImage = output('chroot', [rootfs, `${RUST}/bin/rustc`, '-vV']);
-	if (inImage !== version) throw new Error(`The image's rustc -vV differs from this machine's:\n${inImage}\nversus\n${version}`);
+	const printed = inImage(rootfs, `${RUST}/bin/rustc`, ['-vV']);
+	if (printed !== version) throw new Error(`The image's rustc -vV differs from this machine's:\n${printed}\nversus\n${version}`);
 }
 
 /**
