@@ -146,7 +146,13 @@ describe('include step: runnable blocks', () => {
 			dataFiles: JSON.stringify({ 'data.txt': '/wasm/demo/data.txt' }),
 			dataPlayground: 'http://127.0.0.1:3344',
 		});
+		expect(panel!.data?.hProperties).not.toHaveProperty('dataPlaygroundToken', expect.anything());
 		expect(node.meta).toBe('title="src/main.rs"');
+	});
+
+	it("carries a class server's token (PLAYGROUND_TOKEN at build) to the panel", () => {
+		const [, panel] = includeInto(fence('include="demo/src/main.rs" runnable'), lesson, root, 'https://compile.class.example', 'class-token')!;
+		expect(panel!.data?.hProperties).toMatchObject({ dataPlayground: 'https://compile.class.example', dataPlaygroundToken: 'class-token' });
 	});
 
 	it('refuses runnable on a file that builds no runnable binary, or on an excerpt', () => {

@@ -12,8 +12,8 @@
  * rustc and the crate cache copied in (./contents.ts); a tar of the whole
  * root that the Containerfile ADDs to an empty image (podman build, no
  * RUN step, so no container has to start). Runs as root (debootstrap,
- * chroot and podman image mount need it); installs debootstrap, podman and
- * bubblewrap from Debian when missing. Everything but the image, the saved
+ * chroot and podman image mount need it); installs debootstrap, podman,
+ * bubblewrap and binutils (strip) from Debian when missing. Everything but the image, the saved
  * tar and the crate cache (kept under CACHE_ROOT for the next build) is
  * made in a temporary folder and removed.
  */
@@ -44,10 +44,9 @@ if (process.getuid?.() !== 0) {
 }
 ensureCommands(
 	[
-		['debootstrap', 'debootstrap'],
 		['podman', 'podman'],
 		['bwrap', 'bubblewrap'],
-		['strip', 'binutils'],
+		...(BUILD ? ([['debootstrap', 'debootstrap'], ['strip', 'binutils']] as [string, string][]) : []),
 	],
 	'building the compile server image',
 );
@@ -85,7 +84,8 @@ function build(): void {
 		execFileSync('tar', ['--numeric-owner', '-C', rootfs, '-cf', join(context, 'rootfs.tar'), '.']);
 		rmSync(rootfs, { recursive: true, force: true });
 		const before = imageId();
-		execFileSync('podman', ['build', '--file', CONTAINERFILE, '--tag', TAG, context], { stdio: 'inherit' });
+		// --layers=false: no intermediate image per Containerfile step; each build's tar is new anyway.
+		execFileSync('podman', ['build', '--layers=false', '--file', CONTAINERFILE, '--tag', TAG, context], { stdio: 'inherit' });
 		// The previous build of this tag would otherwise stay as an unnamed image of the same size.
 		const after = imageId();
 		if (before && before !== after) spawnSync('podman', ['rmi', before], { stdio: 'ignore' });
@@ -94,14 +94,14 @@ function build(): void {
 	}
 	const size = Number(execFileSync('podman', ['image', 'inspect', '--format', '{{.Size}}', TAG], { encoding: 'utf8' }).trim());
 	step(`Image ${TAG} built: ${MB(size)} (podman image inspect).`);
-	if (SAVE) {
-		execFileSync('podman', ['save', '--output', SAVE, TAG]);
-		step(`Saved to ${SAVE}: ${MB(statSync(SAVE).size)} (load it with podman load -i or docker load -i).`);
-	}
-	console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 if (BUILD) build();
+if (SAVE) {
+	execFileSync('podman', ['save', '--output', SAVE, TAG]);
+	step(`Saved to ${SAVE}: ${MB(statSync(SAVE).size)} (load it with podman load -i or docker load -i).`);
+}
+if (BUILD) console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 if (CHECK) {
 	const checkStarted = Date.now();
 	const passed = await checkImage(TAG);

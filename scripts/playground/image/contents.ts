@@ -13,7 +13,7 @@
  * The Containerfile repeats these paths (ENV, WORKDIR, ENTRYPOINT).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CrateCache } from '../crate-cache.ts';
 
@@ -94,6 +94,9 @@ export function addToolchain(rootfs: string, { sysroot, host, version }: HostToo
 		if (statSync(join(sysroot, 'lib', name)).isFile()) copy(rootfs, join(sysroot, 'lib', name), `${RUST}/lib/${name}`);
 	}
 	for (const part of ['lib', 'bin']) copy(rootfs, join(sysroot, 'lib/rustlib', host, part), `${RUST}/lib/rustlib/${host}/${part}`);
+	// The sanitizer runtimes (about 22 MB): only nightly's -Zsanitizer links them.
+	const std = join(rootfs, RUST, 'lib/rustlib', host, 'lib');
+	for (const name of readdirSync(std).filter((n) => /_rt\.\w+\.a$/.test(n))) rmSync(join(std, name));
 	// Checked here rather than at the first request: a different output would
 	// give the image another cache key, and the server would try to rebuild
 	// the cache with a cargo it does not have.

@@ -118,22 +118,29 @@ export function debianBase(dir: string, log: (line: string) => void): void {
 	sh('chroot', [dir, 'apt-get', 'upgrade', '-y', '-qq'], 'apt-get upgrade', apt);
 	sh('chroot', [dir, 'apt-get', 'clean'], 'apt-get clean', apt);
 
-	// Package lists and downloaded .debs (about 130 MB), documentation and
-	// translations (about 70 MB): a container gets new lists with apt-get
-	// update when it needs them.
-	for (const path of ['var/lib/apt/lists', 'var/cache/apt', ...SLIM.map((p) => p.slice(1, -2))]) {
+	trim(dir);
+}
+
+/** What a compile server never reads, removed from the new root. */
+function trim(dir: string): void {
+	// rmSync below must not reach into a live /proc or /dev; debootstrap
+	// unmounts what it mounted, but a failed run may have left them.
+	const mounted = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(`${dir}/`));
+	if (mounted.length > 0) throw new Error(`Still mounted inside the new root: ${mounted.join(', ')}; unmount them and run again.`);
+	const empty = (path: string) => {
 		rmSync(join(dir, path), { recursive: true, force: true });
 		mkdirSync(join(dir, path), { recursive: true });
-	}
+	};
+	// Package lists and downloaded .debs (about 130 MB), documentation and
+	// translations (about 70 MB); apt-get update brings the lists back.
+	for (const path of ['var/lib/apt/lists', 'var/cache/apt', ...SLIM.map((p) => p.slice(1, -2))]) empty(path);
 	for (const path of ['var/lib/apt/lists/partial', 'var/cache/apt/archives/partial']) mkdirSync(join(dir, path), { recursive: true });
+	// gcc's link-time optimiser (about 64 MB): rustc only asks cc to link, never for LTO.
+	const gccLibs = join(dir, 'usr/lib/gcc');
+	for (const triple of readdirSync(gccLibs)) for (const version of readdirSync(join(gccLibs, triple))) rmSync(join(gccLibs, triple, version, 'lto1'), { force: true });
+	for (const name of readdirSync(join(dir, 'usr/bin')).filter((n) => n.includes('lto-dump'))) rmSync(join(dir, 'usr/bin', name));
 	// The container engine provides these; debootstrap copied the build
 	// machine's resolver and host name, which have no place in the image.
 	for (const path of ['etc/resolv.conf', 'etc/hostname']) rmSync(join(dir, path), { force: true });
-	// debootstrap unmounts what it mounted; removing a live /proc would be a disaster.
-	const mounted = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1] ?? '').filter((m) => m.startsWith(`${dir}/`));
-	if (mounted.length > 0) throw new Error(`Still mounted inside the new root: ${mounted.join(', ')}; unmount them and run again.`);
-	for (const path of ['dev', 'proc', 'sys', 'run']) {
-		rmSync(join(dir, path), { recursive: true, force: true });
-		mkdirSync(join(dir, path));
-	}
+	for (const path of ['dev', 'proc', 'sys', 'run']) empty(path);
 }
