@@ -8,8 +8,8 @@
  *
  * Toolchain: where rustup has the wasm32-wasip1 target, a plain
  * `cargo build --target wasm32-wasip1`. Otherwise Debian's rustc-web, which
- * ships std's sources, builds std for the target itself
- * (../shared/notes/toolchain.md): as root the packages are installed here.
+ * ships std's sources, builds std for the target itself with
+ * -Zbuild-std: as root the packages are installed here.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

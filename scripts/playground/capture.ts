@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface Captured {
 	code: number | null;
@@ -29,6 +30,8 @@ export function capture(
 	return new Promise((resolve) => {
 		const child = spawn(command, args, { cwd, env: env ?? {}, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		const out = { stdout: '', stderr: '' };
+		// Decoded per stream, so a character split across two reads stays whole.
+		const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
 		let size = 0;
 		let timedOut = false;
 		let capped = false;
@@ -43,16 +46,17 @@ export function capture(
 			timedOut = true;
 			kill();
 		}, timeMs);
+		/** The cap counts bytes, as the page's own runner does. */
 		const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
 			if (capped) return;
 			const room = cap - size;
-			const text = chunk.toString('utf8');
-			out[stream] += text.slice(0, room);
-			size += Math.min(room, text.length);
-			if (text.length > room) {
+			if (chunk.length > room) {
 				capped = true;
 				kill();
 			}
+			const kept = chunk.subarray(0, room);
+			size += kept.length;
+			out[stream] += decoders[stream].write(kept);
 		};
 		child.stdout.on('data', take('stdout'));
 		child.stderr.on('data', take('stderr'));
@@ -61,6 +65,8 @@ export function capture(
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			out.stdout += decoders.stdout.end();
+			out.stderr += decoders.stderr.end();
 			const viaBox = boxed && code !== null && code > 128 ? signalNames.get(code - 128) : undefined;
 			resolve({ code: viaBox ? null : code, signal: signal ?? viaBox, ...out, timedOut, capped });
 		});

@@ -8,7 +8,7 @@
  * Versions are the ones in examples/Cargo.lock, so an edit builds against
  * exactly what the lessons were tested with. The cache lives outside the
  * clone, under a key made of the compiler's version, the manifest and the
- * lock file; a fresh machine rebuilds it (about 30 s on 2 cores).
+ * lock file; a fresh machine rebuilds it (30 to 70 s on 2 cores).
  *
  *   node scripts/playground/crate-cache.ts     builds it (if needed) and prints where it is
  *
@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
@@ -41,7 +41,7 @@ export const COURSE_CRATES: CourseCrate[] = [
 	{ name: 'thiserror' },
 	{ name: 'time', features: ['serde', 'formatting', 'parsing', 'macros'] },
 	{ name: 'tokio', features: ['full'] },
-	{ name: 'tower', features: ['util', 'timeout', 'limit'] },
+	{ name: 'tower', features: ['util'] },
 	{ name: 'tower-http', features: ['cors', 'limit', 'request-id', 'timeout', 'trace'] },
 	{ name: 'tracing' },
 	{ name: 'tracing-subscriber', features: ['env-filter'] },
@@ -121,6 +121,13 @@ function build(dir: string, versions: Map<string, string>, manifest: string, loc
 		if (!artifact || !file) throw new Error(`The crate cache build produced no library for ${name} ${version}.`);
 		externs.push('--extern', `${artifact.target.name}=${file}`);
 	}
+	// Every crate built must be one the lessons were tested with: a feature
+	// that pulls in a crate examples/ does not use would have cargo pick
+	// whatever version is newest.
+	const locked = new Set((parse(lockText) as { package: { name: string; version: string }[] }).package.map((p) => `${p.name}@${p.version}`));
+	const built = (parse(readFileSync(join(dir, 'Cargo.lock'), 'utf8')) as { package: { name: string; version: string }[] }).package;
+	const strays = built.filter((p) => p.name !== 'playground' && !locked.has(`${p.name}@${p.version}`)).map((p) => `${p.name} ${p.version}`);
+	if (strays.length > 0) throw new Error(`The crate cache needs crates that examples/Cargo.lock does not have: ${strays.join(', ')}. Use only features the examples use, or add them to an example.`);
 	const sources = [...new Set(messages.map((m) => dirname(m.manifest_path)).filter((d) => !d.startsWith(dir)))].sort();
 	return {
 		dir,
@@ -132,10 +139,23 @@ function build(dir: string, versions: Map<string, string>, manifest: string, loc
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** Whether the process that took a lock folder (its pid inside) is gone. */
+function lockIsStale(lock: string): boolean {
+	const pid = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'r' }).trim() || 0);
+	if (!pid) return Date.now() - statSync(lock).mtimeMs > 60_000;
+	try {
+		process.kill(pid, 0);
+		return false;
+	} catch {
+		return true;
+	}
+}
+
 /**
  * The cache for this compiler and lock file, built first if missing. Servers
  * and tests started together share one build: the first takes a lock
- * folder, the others wait for its cache.json (written last).
+ * folder (with its pid), the others wait for its cache.json, written last.
+ * A lock left by a process that is gone (Ctrl-C during a build) is taken over.
  */
 export async function ensureCrateCache({ rootDir = cacheRoot(), log = (line: string) => console.error(line) } = {}): Promise<CrateCache> {
 	const lockText = readFileSync(LOCK, 'utf8');
@@ -147,14 +167,25 @@ export async function ensureCrateCache({ rootDir = cacheRoot(), log = (line: str
 	const done = join(dir, 'cache.json');
 	const lock = `${dir}.lock`;
 	mkdirSync(rootDir, { recursive: true });
+	let told = false;
 	for (;;) {
 		if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as CrateCache;
 		try {
 			mkdirSync(lock);
-		} catch {
-			// Another process is building it; a lock older than 15 minutes was left by a crash.
-			const made = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
-			if (made !== undefined && Date.now() - made > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+			writeFileSync(join(lock, 'pid'), String(process.pid));
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			let stale = false;
+			try {
+				stale = lockIsStale(lock);
+			} catch {
+				// the lock went away, or its pid is not written yet: look again
+			}
+			if (stale) rmSync(lock, { recursive: true, force: true });
+			else if (!told) {
+				log(`Waiting for another process to finish building the crate cache (${lock})…`);
+				told = true;
+			}
 			await sleep(500);
 			continue;
 		}
@@ -164,7 +195,8 @@ export async function ensureCrateCache({ rootDir = cacheRoot(), log = (line: str
 			log(`Building the compile server's crates (${COURSE_CRATES.length} crates from examples/Cargo.lock) into ${dir}, once…`);
 			const started = Date.now();
 			const cache = build(dir, versions, manifest, lockText);
-			writeFileSync(done, JSON.stringify(cache, null, 2));
+			writeFileSync(`${done}.tmp`, JSON.stringify(cache, null, 2));
+			renameSync(`${done}.tmp`, done);
 			log(`Crate cache ready in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 		} finally {
 			rmSync(lock, { recursive: true, force: true });
@@ -172,7 +204,7 @@ export async function ensureCrateCache({ rootDir = cacheRoot(), log = (line: str
 	}
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
 	const cache = await ensureCrateCache();
 	console.log(`${cache.dir}: ${cache.crates.map((c) => `${c.name} ${c.version}`).join(', ')}`);
 }

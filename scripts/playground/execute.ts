@@ -100,7 +100,9 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 				args: request.tests ? ['--color', 'never'] : [],
 				cwd: BOX_DIR,
 				hostCwd: dir,
-				env: { PATH: '/usr/bin', HOME: BOX_DIR, RUST_BACKTRACE: '0' },
+				// tokio starts a worker per core, and glibc an arena per thread:
+				// on a many-core class server that alone would meet the limits.
+				env: { PATH: '/usr/bin', HOME: BOX_DIR, RUST_BACKTRACE: '0', TOKIO_WORKER_THREADS: '2', MALLOC_ARENA_MAX: '2' },
 				mounts: [
 					{ kind: 'tmpfs', dest: BOX_DIR, sizeBytes: limits.runFolderBytes },
 					{ kind: 'read-only', source: join(dir, 'target/playground'), dest: program },

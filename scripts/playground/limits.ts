@@ -44,7 +44,9 @@ export const DEFAULT_LIMITS: PlaygroundLimits = {
 	workRoot: tmpdir(),
 	// rustc maps every rlib it links (about 700 MB of address space for a
 	// small axum program, measured); 4 GB leaves room for bigger edits.
-	compile: { memoryBytes: 4096 * MiB, processes: 128, fileBytes: 512 * MiB, cpuSeconds: 60 },
+	// A small axum program's binary is about 7 MB; 128 MB bounds what a
+	// compile can write to the host's disk.
+	compile: { memoryBytes: 4096 * MiB, processes: 128, fileBytes: 128 * MiB, cpuSeconds: 60 },
 	run: { memoryBytes: 512 * MiB, processes: 64, fileBytes: 16 * MiB, cpuSeconds: 10 },
 	runFolderBytes: 64 * MiB,
 };

@@ -8,10 +8,12 @@
  * - an empty root filesystem with only /usr, two files of /etc the linker
  *   needs, and the mounts a stage asks for (the toolchain and the crate cache
  *   read-only, the request's own folder writable);
- * - nothing of the user's home or of the project;
+ * - nothing of the user's home or of the project, but the crate cache and
+ *   the crates' sources (read-only, at their own paths, while compiling);
  * - its own process, IPC and host-name namespaces, a new session (so it
  *   cannot type into the server's terminal), and it dies with the server;
- * - rlimits on address space, processes and threads, file size and CPU time.
+ * - rlimits on address space, processes and threads, file size and CPU time;
+ * - no user namespaces of its own (bubblewrap's --disable-userns).
  *
  * As root, a user namespace would map the program to root outside, and the
  * kernel never applies the process limit to root. So as root the box is
@@ -111,7 +113,7 @@ export function boxed(isolation: Isolation, box: BoxedCommand): { command: strin
 		'--unshare-ipc',
 		'--unshare-uts',
 		'--unshare-cgroup-try',
-		...(isolation.root ? [] : ['--unshare-user', '--disable-userns']),
+		...(isolation.root ? [] : USER_NAMESPACE),
 		'--ro-bind', '/usr', '/usr',
 		'--symlink', 'usr/bin', '/bin',
 		'--symlink', 'usr/lib', '/lib',
@@ -121,6 +123,11 @@ export function boxed(isolation: Isolation, box: BoxedCommand): { command: strin
 		...['/etc/alternatives', '/etc/ld.so.cache'].filter(existsSync).flatMap((path) => ['--ro-bind', path, path]),
 		'--proc', '/proc',
 		'--dev', '/dev',
+		// /dev and / are in-memory folders the program's user may own (in a
+		// user namespace): made read-only, so its own folder, /tmp and a tiny
+		// /dev/shm are all it can write, each with a size.
+		'--perms', '1777', '--size', String(1024 * 1024), '--tmpfs', '/dev/shm',
+		'--remount-ro', '/dev',
 		'--perms', '1777', '--size', String(64 * 1024 * 1024), '--tmpfs', '/tmp',
 	];
 	for (const mount of box.mounts) {
@@ -129,17 +136,25 @@ export function boxed(isolation: Isolation, box: BoxedCommand): { command: strin
 		if (mount.kind === 'tmpfs') args.push('--perms', '1777', '--size', String(mount.sizeBytes), '--tmpfs', mount.dest);
 		else args.push(mount.kind === 'writable' ? '--bind' : '--ro-bind', mount.source, mount.dest);
 	}
-	args.push('--chdir', box.cwd, '--clearenv');
+	args.push('--remount-ro', '/', '--chdir', box.cwd, '--clearenv');
 	for (const [name, value] of Object.entries(box.env)) args.push('--setenv', name, value);
 	if (isolation.root) {
+		// Root's box has no user namespace (see above); the program is moved
+		// to an unused uid, and a second, unprivileged bwrap then shuts the
+		// door on user namespaces (in one, a program could mount and write
+		// past every size limit).
 		args.push(
 			'--cap-add', 'CAP_SETUID', '--cap-add', 'CAP_SETGID',
 			'setpriv', `--reuid=${isolation.uid}`, `--regid=${isolation.uid}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all',
+			'bwrap', '--die-with-parent', ...USER_NAMESPACE, '--dev-bind', '/', '/', '--',
 		);
 	}
 	args.push('prlimit', ...prlimitArgs(box.limits), box.command, ...box.args);
 	return { command: isolation.bwrap, args };
 }
+
+/** A user namespace of the program's own, in which no further one can be made. */
+const USER_NAMESPACE = ['--unshare-user', '--disable-userns'];
 
 export const INSTALL_HINT = 'Install it with: sudo apt-get install -y bubblewrap (Debian, Ubuntu), sudo dnf install bubblewrap (Fedora), or your system\'s "bubblewrap" package.';
 
@@ -165,11 +180,11 @@ export function findIsolation(): Isolation | { problem: string } {
 	});
 	const tried = spawnSync(probe.command, probe.args, { encoding: 'utf8', timeout: 10_000 });
 	if (tried.status !== 0) {
-		return {
-			problem:
-				`bubblewrap is installed but could not make a sandbox here: ${(tried.stderr || tried.error?.message || '').trim()}. ` +
-				'As a user other than root it needs unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, or an AppArmor profile for bwrap on Ubuntu 24.04).',
-		};
+		const said = (tried.stderr || tried.error?.message || '').trim();
+		const why = /disable-userns/.test(said)
+			? 'The compile server needs bubblewrap 0.8 or newer (for --disable-userns).'
+			: 'It needs user namespaces: on Ubuntu 24.04 an AppArmor profile for bwrap, elsewhere sysctl user.max_user_namespaces above 0 (and kernel.unprivileged_userns_clone=1 where that exists).';
+		return { problem: `bubblewrap is installed but could not make a sandbox here (${said}). ${why}` };
 	}
 	return isolation;
 }

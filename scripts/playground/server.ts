@@ -19,7 +19,7 @@
  * cannot work (a warning says what that gives up).
  */
 import { spawnSync } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accessPolicy, checkCaller, checkPost, corsHeaders, type AccessPolicy } from './access.ts';
 import { ensureCrateCache } from './crate-cache.ts';
@@ -36,8 +36,9 @@ interface Answer {
 	body: unknown;
 }
 
-function readBody(request: IncomingMessage, max: number): Promise<string | 'too-large'> {
-	return new Promise((resolve, reject) => {
+/** The body, or why there is none: too large, or the client went away before sending it all. */
+function readBody(request: IncomingMessage, max: number): Promise<string | 'too-large' | 'aborted'> {
+	return new Promise((resolve) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
 		request.on('data', (chunk: Buffer) => {
@@ -50,8 +51,18 @@ function readBody(request: IncomingMessage, max: number): Promise<string | 'too-
 			chunks.push(chunk);
 		});
 		request.on('end', () => resolve(size > max ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
-		request.on('error', reject);
+		// A closed tab or a reset connection: nothing to answer, nothing to run.
+		request.on('error', () => resolve('aborted'));
+		request.on('close', () => {
+			if (!request.complete) resolve('aborted');
+		});
 	});
+}
+
+/** The path of a request target, or undefined for one that is not a path (such as `//x`). */
+function pathOf(target: string | undefined): string | undefined {
+	const path = (target ?? '/').split('?')[0]!;
+	return path.startsWith('/') ? path : undefined;
 }
 
 export interface ServerSetup {
@@ -67,12 +78,28 @@ export function createPlaygroundServer({ limits, policy, isolation, toolchain }:
 	const crates = { crates: toolchain.cache.crates };
 	const rate = new RateLimit(limits.ratePerMinute);
 
-	return createServer(async (request, response) => {
-		const path = new URL(request.url ?? '/', 'http://x').pathname;
+	const server = createServer((request, response) => {
+		handle(request, response).catch((error: unknown) => {
+			// Whatever a request does, the server stays up for the next one.
+			console.error(`compile server: ${(error as Error).stack ?? String(error)}`);
+			if (!response.headersSent) {
+				response.writeHead(500, { 'content-type': 'application/json' });
+				response.end(JSON.stringify({ error: 'The compile server failed on this request; it is still running.' }));
+			} else response.destroy();
+		});
+	});
+	// A client that opens connections and sends nothing must not hold them.
+	server.headersTimeout = 15_000;
+	server.requestTimeout = 30_000;
+	return server;
+
+	async function handle(request: IncomingMessage, response: ServerResponse) {
 		const send = ({ status, body }: Answer, cors: Record<string, string> = {}) => {
 			response.writeHead(status, { 'content-type': 'application/json', ...cors });
 			response.end(JSON.stringify(body));
 		};
+		const path = pathOf(request.url);
+		if (path === undefined) return send({ status: 400, body: { error: 'The request target is not a path.' } });
 		if (request.method === 'GET' && path === '/') {
 			// Harmless to anyone (a load balancer's health check has no Origin).
 			response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
@@ -93,6 +120,7 @@ export function createPlaygroundServer({ limits, policy, isolation, toolchain }:
 		if (refused) return send({ status: 403, body: { error: refused } }, cors);
 
 		const text = await readBody(request, limits.maxRequestBytes);
+		if (text === 'aborted') return;
 		if (text === 'too-large') return send({ status: 413, body: { error: `The code is larger than ${limits.maxRequestBytes / 1024} KB, this server's limit.` } }, cors);
 		const parsed = parseRequest(text);
 		if (typeof parsed === 'string') return send({ status: 400, body: { error: parsed } }, cors);
@@ -116,7 +144,7 @@ export function createPlaygroundServer({ limits, policy, isolation, toolchain }:
 		} finally {
 			active--;
 		}
-	});
+	}
 }
 
 /** The host's rustc sysroot, which the sandbox mounts read-only. */
@@ -150,7 +178,7 @@ export async function startPlaygroundServer({
 	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
 	const host = process.env['HOST'] ?? '127.0.0.1';
 	const port = Number(process.env['PORT'] ?? 3344);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -185,14 +213,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const limits = { ...DEFAULT_LIMITS, ratePerMinute: rate, trustProxy: process.env['PLAYGROUND_TRUST_PROXY'] === '1' };
 	const server = createPlaygroundServer({ limits, policy, isolation, toolchain });
 	server.on('error', (error) => {
+		if (server.listening) return console.error(`compile server: ${error.message}`);
 		console.error(`The compile server could not start on ${host}:${port}: ${error.message}`);
 		process.exit(1);
 	});
 	server.listen(port, host, () => {
+		const { port: listening } = server.address() as AddressInfo;
+		// The address a learner's page can use: the host itself, or on a
+		// wildcard this machine's own network addresses.
+		const reachable = ['0.0.0.0', '::'].includes(host) ? [...policy.hostnames].filter((h) => /^\d+\.\d+\.\d+\.\d+$/.test(h) && h !== '127.0.0.1') : [host];
 		const sandbox = isolation.kind === 'bubblewrap' ? `sandboxed by bubblewrap${isolation.root ? ` (programs run as uid ${isolation.uid})` : ''}` : 'NOT sandboxed';
-		console.log(`Compile server ready on http://${host}:${port} (POST /execute), ${sandbox}.`);
+		console.log(`Compile server ready on http://${host}:${listening} (POST /execute), ${sandbox}.`);
 		console.log(`Crates edited code may use: ${toolchain.cache.crates.map((c) => `${c.name} ${c.version}`).join(', ')}.`);
 		console.log(`Pages allowed to use it: ${[...policy.origins].join(', ')}${policy.token ? ' (with the class token)' : ''}; at most ${limits.ratePerMinute} programs a minute from each client.`);
-		console.log(`Point the site at it: PLAYGROUND_URL=http://${host}:${port} npm run dev`);
+		for (const address of reachable.length ? reachable : ['127.0.0.1']) console.log(`Point the site at it: PLAYGROUND_URL=http://${address}:${listening} npm run dev`);
 	});
 }

@@ -1,5 +1,5 @@
 /**
- * The articles' benchmark tables (../shared/sources), as figures to set
+ * The benchmark tables of the articles the course examines, as figures to set
  * beside our measurements: the claims the results lesson checks. Listed on
  * /why-rust/ with what each leaves out. Keyed by the lab's peer ids.
  */

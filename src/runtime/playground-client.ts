@@ -1,7 +1,7 @@
 /**
  * Runs edited code on a Rust Playground, through the execute API that
  * play.rust-lang.org serves and that `npm run playground` imitates
- * (../shared/notes/models.md, "Playground contract"): POST {endpoint}/execute
+ * (docs/compile-server.md): POST {endpoint}/execute
  * with JSON, answered by {success, exitDetail, stdout, stderr}, or by
  * {error} with HTTP 500.
  */

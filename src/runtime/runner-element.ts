@@ -257,11 +257,14 @@ class Runner extends HTMLElement {
 			note = document.createElement('p');
 			note.className = 'runner-crates';
 			note.dataset['crates'] = '';
+			note.setAttribute('aria-live', 'polite');
 			this.#part('[data-edit-note]').after(note);
 		}
 		note.hidden = false;
 		if (!offered.has(this.#endpoint)) offered.set(this.#endpoint, listCrates(this.#endpoint, { token: this.#token }));
 		const crates = await offered.get(this.#endpoint);
+		// A failed lookup is asked again on the next Edit (the server may be up by then).
+		if (!crates) offered.delete(this.#endpoint);
 		note.textContent = cratesNote(crates, serverName(this.#endpoint));
 	}
 

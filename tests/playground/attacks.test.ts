@@ -4,7 +4,8 @@
 // limit named in one sentence, and the server must answer a plain program
 // after each one.
 import { existsSync, rmSync, watch, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { connect, createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,37 @@ describe('compile server: a page of another site', { timeout: 60_000 }, () => {
 	});
 });
 
+describe('compile server: a client that misbehaves', { timeout: 60_000 }, () => {
+	it('stays up on request targets a URL parser trips on (// and an absolute URL)', async () => {
+		expect(await send(server.url, { method: 'GET', path: '//', headers: { origin: SITE } })).toMatchObject({ status: 404 });
+		const { port } = new URL(server.url);
+		const status = await new Promise<number>((done, fail) => {
+			httpRequest({ host: '127.0.0.1', port, path: 'http://evil.example/execute', headers: { origin: SITE } }, (res) => {
+				res.resume();
+				done(res.statusCode!);
+			})
+				.on('error', fail)
+				.end();
+		});
+		expect(status).toBe(400);
+		await server.stillServes();
+	});
+
+	it('stays up when a client hangs up halfway through its program', async () => {
+		const { port } = new URL(server.url);
+		await new Promise<void>((done) => {
+			const socket = connect(Number(port), '127.0.0.1', () => {
+				socket.write(`POST /execute HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${SITE}\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"code": "fn ma`);
+				setTimeout(() => {
+					socket.resetAndDestroy();
+					done();
+				}, 200);
+			});
+		});
+		await server.stillServes();
+	});
+});
+
 describe('compile server: a program that tries to leave its box', { timeout: 60_000 }, () => {
 	it('cannot write outside its folder', async () => {
 		const targets = [join(server.workRoot, 'escaped'), resolve('escaped-from-sandbox'), join(homedir(), 'escaped-from-sandbox')];
@@ -110,6 +142,28 @@ describe('compile server: a program that tries to leave its box', { timeout: 60_
 		} finally {
 			rmSync(secret);
 		}
+		await server.stillServes();
+	});
+
+	it('cannot write to its root, /etc or /dev, and /dev/shm holds 1 MB', async () => {
+		const code = `fn main() {
+    for path in ["/escaped", "/etc/escaped", "/dev/escaped", "/usr/escaped"] {
+        println!("{path}: {:?}", std::fs::write(path, "x").map_err(|e| e.kind()));
+    }
+    println!("/dev/shm: {:?}", std::fs::write("/dev/shm/big", vec![0u8; 2 << 20]).map_err(|e| e.kind()));
+}`;
+		const { body } = await server.execute(code);
+		expect(body['stdout']).toBe(
+			['/escaped', '/etc/escaped', '/dev/escaped', '/usr/escaped'].map((p) => `${p}: Err(ReadOnlyFilesystem)\n`).join('') + '/dev/shm: Err(StorageFull)\n',
+		);
+		await server.stillServes();
+	});
+
+	it('cannot make a user namespace of its own (where it could mount past every limit)', async () => {
+		const code = 'fn main() { let out = std::process::Command::new("unshare").args(["-Ur", "true"]).output().unwrap(); println!("{}", out.status.success()); eprint!("{}", String::from_utf8_lossy(&out.stderr)); }';
+		const { body } = await server.execute(code);
+		expect(body).toMatchObject({ success: true, stdout: 'false\n' });
+		expect(body['stderr']).toContain('unshare failed');
 		await server.stillServes();
 	});
 

@@ -100,10 +100,14 @@ describe('compile server: the execute contract', { timeout: 60_000 }, () => {
 		expect(third.body['error']).toMatch(/^You sent more than 2 programs in a minute, this server's limit; try again in \d+ s\.$/);
 	});
 
-	it('runs queued programs one after the other', async () => {
+	it('runs queued programs one after the other, never two at once', async () => {
 		const { execute } = await startServer({ queueLength: 4 });
-		const results = await Promise.all([1, 2, 3].map((n) => execute(`fn main() { println!("{}", ${n}); }`)));
-		expect(results.map((r) => r.body['stdout'])).toEqual(['1\n', '2\n', '3\n']);
+		// Each prints when it started and ended (ms since the epoch), 300 ms apart.
+		const code = 'fn now() -> u128 { std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() }\nfn main() { let start = now(); std::thread::sleep(std::time::Duration::from_millis(300)); println!("{start} {}", now()); }';
+		const results = await Promise.all([1, 2, 3].map(() => execute(code)));
+		const spans = results.map((r) => String(r.body['stdout']).trim().split(' ').map(Number) as [number, number]).sort((a, b) => a[0] - b[0]);
+		expect(spans).toHaveLength(3);
+		for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
 	});
 });
 

@@ -2,7 +2,7 @@
  * A real, sandboxed compile server for the tests in this folder, and the
  * requests they send it, as the course site sends them (its Origin, JSON).
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,11 @@ import { startPlaygroundServer, type PlaygroundLimits } from '../../scripts/play
 export const SITE = 'http://localhost:4321';
 
 const servers: Server[] = [];
-afterAll(() => servers.forEach((s) => s.close()));
+const folders: string[] = [];
+afterAll(() => {
+	servers.forEach((s) => s.close());
+	folders.forEach((f) => rmSync(f, { recursive: true, force: true }));
+});
 
 export type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
 
@@ -34,6 +38,7 @@ export function send(url: string, { method = 'POST', path = '/execute', headers 
 
 export async function startServer(limits: Partial<PlaygroundLimits> = {}, token?: string) {
 	const workRoot = mkdtempSync(join(tmpdir(), 'pg-test-'));
+	folders.push(workRoot);
 	const { server, url } = await startPlaygroundServer({ origins: [SITE], limits: { workRoot, runTimeMs: 1500, outputCap: 4096, ratePerMinute: 1000, ...limits }, ...(token ? { token } : {}) });
 	servers.push(server);
 	/** A program sent as the site sends it. */

@@ -1,14 +1,18 @@
 // Starting the compile server: without bubblewrap it refuses and names the
 // package; --unsandboxed starts it anyway, with a warning.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
 
 /** A PATH with the commands the server needs but bwrap. */
 function pathWithoutBwrap(): string {
 	const bin = mkdtempSync(join(tmpdir(), 'no-bwrap-'));
+	folders.push(bin);
 	for (const command of ['sh', 'rustc', 'cargo', 'prlimit', 'setpriv', 'id']) {
 		const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim();
 		if (found) symlinkSync(found, join(bin, command));

@@ -21,7 +21,6 @@ describe('the compile server as its documents describe it', () => {
 				`${run.processes} threads and processes`,
 				`${runFolderBytes / MB} MB in its folder`,
 				`${run.cpuSeconds} s of`,
-				`${runTimeMs / 1000} s`,
 				`${compileTimeMs / 1000} s`,
 				`${outputCap / 1024} KB`,
 				`${ratePerMinute} programs a minute`,
@@ -33,7 +32,9 @@ describe('the compile server as its documents describe it', () => {
 		});
 	}
 
-	it("the instructors' page states the queue length", () => {
+	it("each states the wall-clock limit, and the instructors' page the queue length", () => {
+		expect(pages['README.md']).toContain(`a ${runTimeMs / 1000} s wall-clock limit`);
+		expect(pages['instructors.mdx']).toContain(`stops a run after ${runTimeMs / 1000} s`);
 		expect(pages['instructors.mdx']).toContain(`lets ${queueLength} wait`);
 	});
 });
