@@ -128,7 +128,7 @@ function exitDetail(run: Captured, limits: PlaygroundLimits): string {
 	if (run.timedOut) return `Stopped: the program ran longer than the ${limits.runTimeMs / 1000} s time limit.`;
 	if (run.capped) return `Stopped: the program printed more than ${Math.round(limits.outputCap / 1024)} KB, the output limit.`;
 	if (run.code === 0) return 'Exited with status 0';
-	const limit = limitThatStopped({ ...run, stderr: run.stderr + run.stdout }, limits.run, limits.runFolderBytes);
+	const limit = limitThatStopped(run, limits.run, limits.runFolderBytes);
 	if (limit) return limit;
 	return run.signal ? `Killed by signal ${run.signal}` : `Exited with status ${run.code}`;
 }

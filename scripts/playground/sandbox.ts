@@ -46,7 +46,12 @@ export type Isolation =
 	/** `--unsandboxed`: kernel limits only, and only where prlimit exists. */
 	| { kind: 'none'; prlimit: boolean };
 
-/** The uid a root server runs programs as: unused, so the process limit counts only them. */
+/**
+ * The uid a root server runs programs as: unused, so the process limit
+ * counts only them. The kernel counts processes per uid across the whole
+ * machine, so servers sharing one machine each need their own
+ * (PLAYGROUND_UID).
+ */
 export const SANDBOX_UID = 61_000;
 
 export interface BoxedCommand {
@@ -163,12 +168,12 @@ export const INSTALL_HINT = 'Install it with: sudo apt-get install -y bubblewrap
  * (a shell that prints its uid), since an installed bwrap can still
  * be refused by the kernel, for example where user namespaces are off.
  */
-export function findIsolation(): Isolation | { problem: string } {
+export function findIsolation(sandboxUid = SANDBOX_UID): Isolation | { problem: string } {
 	const bwrap = which('bwrap');
 	if (!bwrap) return { problem: `The compile server runs every program inside bubblewrap, which is not installed. ${INSTALL_HINT}` };
 	if (!which('prlimit') || !which('setpriv')) return { problem: 'The compile server needs prlimit and setpriv from util-linux. Install it with: sudo apt-get install -y util-linux' };
 	const root = process.getuid?.() === 0;
-	const isolation: Isolation = { kind: 'bubblewrap', bwrap, root, uid: root ? SANDBOX_UID : (process.getuid?.() ?? 0) };
+	const isolation: Isolation = { kind: 'bubblewrap', bwrap, root, uid: root ? sandboxUid : (process.getuid?.() ?? 0) };
 	const probe = boxed(isolation, {
 		command: '/usr/bin/sh',
 		args: ['-c', 'id -u'],

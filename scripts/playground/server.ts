@@ -15,7 +15,8 @@
  * Environment: PORT (default 3344); HOST (default 127.0.0.1; anything else
  * exposes it to the network, and the server says so); PLAYGROUND_ORIGINS,
  * PLAYGROUND_HOSTS and PLAYGROUND_TOKEN (./access.ts); PLAYGROUND_RATE and
- * PLAYGROUND_TRUST_PROXY (./rate-limit.ts); PLAYGROUND_CACHE (./crate-cache.ts). Flag: --unsandboxed, for a machine where bubblewrap
+ * PLAYGROUND_TRUST_PROXY (./rate-limit.ts); PLAYGROUND_CACHE (./crate-cache.ts);
+ * PLAYGROUND_UID, the uid programs run as when the server is root (./sandbox.ts). Flag: --unsandboxed, for a machine where bubblewrap
  * cannot work (a warning says what that gives up).
  */
 import { spawnSync } from 'node:child_process';
@@ -27,7 +28,7 @@ import { executeLocally, type Toolchain } from './execute.ts';
 import { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
 import { clientOf, RateLimit } from './rate-limit.ts';
 import { parseRequest } from './request.ts';
-import { findIsolation, type Isolation } from './sandbox.ts';
+import { findIsolation, SANDBOX_UID, type Isolation } from './sandbox.ts';
 
 export { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
 
@@ -168,8 +169,9 @@ export async function startPlaygroundServer({
 	origins = [],
 	limits = {},
 	token,
-}: { origins?: string[]; limits?: Partial<PlaygroundLimits>; token?: string } = {}): Promise<{ server: Server; url: string }> {
-	const isolation = findIsolation();
+	uid,
+}: { origins?: string[]; limits?: Partial<PlaygroundLimits>; token?: string; uid?: number } = {}): Promise<{ server: Server; url: string }> {
+	const isolation = findIsolation(uid);
 	if ('problem' in isolation) throw new Error(isolation.problem);
 	const toolchain = await prepareToolchain();
 	const policy = accessPolicy('127.0.0.1', { PLAYGROUND_ORIGINS: origins.join(','), ...(token ? { PLAYGROUND_TOKEN: token } : {}) });
@@ -186,7 +188,12 @@ if (import.meta.main) {
 		process.exit(2);
 	}
 	const unsandboxed = process.argv.includes('--unsandboxed');
-	const found = findIsolation();
+	const uid = Number(process.env['PLAYGROUND_UID'] ?? SANDBOX_UID);
+	if (!Number.isInteger(uid) || uid < 1000 || uid > 4_000_000) {
+		console.error(`PLAYGROUND_UID must be an unused uid from 1000 up; got ${JSON.stringify(process.env['PLAYGROUND_UID'])}`);
+		process.exit(2);
+	}
+	const found = findIsolation(uid);
 	let isolation: Isolation;
 	if ('problem' in found) {
 		if (!unsandboxed) {

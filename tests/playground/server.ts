@@ -36,10 +36,17 @@ export function send(url: string, { method = 'POST', path = '/execute', headers 
 	});
 }
 
+/**
+ * Each test server runs programs as a uid of its own: the kernel's process
+ * limit is per uid, so a thread bomb in one test file must not starve
+ * another file's programs running at the same time.
+ */
+let nextUid = 62_000 + (process.pid % 1000) * 50;
+
 export async function startServer(limits: Partial<PlaygroundLimits> = {}, token?: string) {
 	const workRoot = mkdtempSync(join(tmpdir(), 'pg-test-'));
 	folders.push(workRoot);
-	const { server, url } = await startPlaygroundServer({ origins: [SITE], limits: { workRoot, runTimeMs: 1500, outputCap: 4096, ratePerMinute: 1000, ...limits }, ...(token ? { token } : {}) });
+	const { server, url } = await startPlaygroundServer({ origins: [SITE], limits: { workRoot, runTimeMs: 1500, outputCap: 4096, ratePerMinute: 1000, ...limits }, ...(token ? { token } : {}), uid: nextUid++ });
 	servers.push(server);
 	/** A program sent as the site sends it. */
 	const execute = async (code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
