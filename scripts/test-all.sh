@@ -53,6 +53,16 @@ echo "built $pages pages in $(( ($(date +%s%N) - start) / 1000000 )) ms ($(( ($(
 step "vitest: unit, built-site and browser tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$log/vitest.json"
 
+# The class image: debootstrap, chroot and podman need root. Elsewhere the
+# step says so and the rest of the run stands (the server's own tests above
+# already ran its sandbox).
+step "Compile server image: build it and compile a std and an axum program with its server"
+if [ "$(id -u)" = 0 ]; then
+	node scripts/playground/image/build.ts --check
+else
+	echo "skipped: building the image needs root (sudo npm run playground:image -- --check)"
+fi
+
 node -e '
 const fs = require("fs"), dir = process.argv[1];
 let passed = 0, failed = 0;
