@@ -55,11 +55,21 @@ export function accessPolicy(host: string, env: NodeJS.ProcessEnv = process.env)
 			for (const { address, family } of addresses ?? []) hostnames.add(family === 'IPv6' ? `[${address}]` : address);
 		}
 	} else {
-		hostnames.add(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host.toLowerCase());
+		const name = host.toLowerCase();
+		hostnames.add(name.includes(':') && !name.startsWith('[') ? `[${name}]` : name);
 	}
-	const origins = new Set([...DEFAULT_ORIGINS, ...listSetting(env['PLAYGROUND_ORIGINS']).map((o) => o.replace(/\/$/, ''))]);
+	const origins = new Set([...DEFAULT_ORIGINS, ...listSetting(env['PLAYGROUND_ORIGINS']).map(originOf)]);
 	const token = env['PLAYGROUND_TOKEN'] || undefined;
 	return { origins, hostnames, ...(token ? { token } : {}) };
+}
+
+/** An origin as browsers send it (lower-case scheme and host, no default port, no path). */
+function originOf(setting: string): string {
+	try {
+		return new URL(setting).origin;
+	} catch {
+		throw new Error(`PLAYGROUND_ORIGINS: ${JSON.stringify(setting)} is not an origin such as https://course.example.org`);
+	}
 }
 
 /** The Host header's name without its port, lower case. */

@@ -210,8 +210,14 @@ if (import.meta.main) {
 	if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
 		console.warn(`warning: listening on ${host}: anyone who can reach this machine and open a page of the course site can compile and run code on it (inside the sandbox).`);
 	}
+	let policy: AccessPolicy;
+	try {
+		policy = accessPolicy(host);
+	} catch (error) {
+		console.error((error as Error).message);
+		process.exit(2);
+	}
 	const toolchain = await prepareToolchain();
-	const policy = accessPolicy(host);
 	const rate = Number(process.env['PLAYGROUND_RATE'] ?? DEFAULT_LIMITS.ratePerMinute);
 	if (!Number.isInteger(rate) || rate < 1) {
 		console.error(`PLAYGROUND_RATE must be a whole number of programs a minute, at least 1; got ${JSON.stringify(process.env['PLAYGROUND_RATE'])}`);

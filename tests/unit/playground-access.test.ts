@@ -36,6 +36,13 @@ describe('compile server access', () => {
 		expect(verdict).toEqual({ allowed: false, reason: 'Refused: this server does not answer as "rebind.attacker.example"; add the name to PLAYGROUND_HOSTS if it is yours.' });
 	});
 
+	it('reads origins as browsers send them, and says which setting is not one', () => {
+		const policy = accessPolicy('127.0.0.1', { PLAYGROUND_ORIGINS: 'HTTPS://Class.Example.org:443/lessons/' });
+		expect(policy.origins.has('https://class.example.org')).toBe(true);
+		expect(() => accessPolicy('127.0.0.1', { PLAYGROUND_ORIGINS: 'class.example.org' })).toThrow(/^PLAYGROUND_ORIGINS: "class.example.org" is not an origin/);
+		expect(accessPolicy('FE80::1', {}).hostnames.has('[fe80::1]')).toBe(true);
+	});
+
 	it('answers as its configured host and listed names, and as every local address when on a wildcard', () => {
 		const named = accessPolicy('compile.class.example', { PLAYGROUND_HOSTS: 'Room-Laptop' });
 		expect([...named.hostnames]).toEqual(expect.arrayContaining(['localhost', '127.0.0.1', '[::1]', 'compile.class.example', 'room-laptop']));
