@@ -46,7 +46,7 @@ export const parts: readonly Part[] = [
 	{
 		label: 'Benchmarking',
 		directory: 'benchmarking',
-		outcome: 'The same API in Go, Node.js, Python and Java, measured with a published method.',
+		outcome: 'A small two-endpoint server in Rust, Go, Node.js, Python and Java, measured with a published method.',
 	},
 	{
 		label: 'Going further',

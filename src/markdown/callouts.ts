@@ -8,7 +8,8 @@
  *
  * Each `callout` names text found on exactly one line of the shown code; the
  * Nth callout is explained by the Nth item of the ordered list right under
- * the block. This step checks that pairing, starts each note with the line it
+ * the block, and the notes go down the code in line order (two notes may
+ * share a line). This step checks that pairing, starts each note with the line it
  * explains ("Line 3:") so it reads well on its own (screen reader, print), and
  * leaves the line numbers in `callout-lines` for ./ec-callouts.ts to badge.
  */
@@ -53,6 +54,11 @@ export function attachCallouts(siblings: RootContent[], index: number, lesson: s
 		}
 	});
 	if ((notes.start ?? 1) !== 1) fail('the list of notes must start at 1');
+	const unordered = lines.flatMap((line, n) => (n > 0 && line < lines[n - 1]! ? [n] : []));
+	if (unordered.length > 0) {
+		const pairs = unordered.map((n) => `note ${n + 1} (line ${lines[n]}) comes after note ${n} (line ${lines[n - 1]})`);
+		fail(`notes must follow the code from top to bottom, but ${pairs.join('; ')}: reorder the callouts and their notes`);
+	}
 
 	code.meta = [withoutKeys(entries, [CALLOUT_KEY]), `${CALLOUT_LINES_KEY}="${lines.join(',')}"`]
 		.filter(Boolean)

@@ -109,6 +109,18 @@ describe('callouts', () => {
 		expect(() => attachCallouts(tree('callout="let"', 1).children, 0, lesson)).toThrow(/matches lines 1, 2/);
 	});
 
+	it('fails naming the lesson and the notes when the notes are out of line order', () => {
+		expect(() => attachCallouts(tree('callout="println" callout="let b"', 2).children, 0, lesson)).toThrow(
+			'src/content/docs/part/lesson.mdx: code block with callouts: notes must follow the code from top to bottom, but note 2 (line 2) comes after note 1 (line 3): reorder the callouts and their notes',
+		);
+	});
+
+	it('accepts two notes on the same line', () => {
+		const t = tree('callout="let b" callout="b = a"', 2);
+		attachCallouts(t.children, 0, lesson);
+		expect((t.children[0] as Code).meta).toBe('callout-lines="2,2"');
+	});
+
 	it('fails when no ordered list follows', () => {
 		const t: Root = { type: 'root', children: [{ type: 'code', meta: 'callout="a"', value: 'a' }] };
 		expect(() => attachCallouts(t.children, 0, lesson)).toThrow(/an ordered list/);

@@ -63,8 +63,10 @@ pub fn app(db: PgPool, config: &Config) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     routes()
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // 503, not 408: the client sent its request in time, the server did
+        // not answer it in time.
         .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
+            StatusCode::SERVICE_UNAVAILABLE,
             config.request_timeout,
         ))
         .layer(cors(&config.allowed_origins))
