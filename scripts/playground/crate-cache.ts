@@ -65,9 +65,14 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 	return env['PLAYGROUND_CACHE'] ?? join(env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'backend-rust/playground');
 }
 
+/** The packages a Cargo.lock pins. */
+function lockPackages(lockText: string): { name: string; version: string }[] {
+	return (parse(lockText) as { package: { name: string; version: string }[] }).package;
+}
+
 /** Each course crate's version in examples/Cargo.lock; a crate missing there is a mistake in COURSE_CRATES. */
 export function lockedVersions(lockText: string): Map<string, string> {
-	const packages = (parse(lockText) as { package: { name: string; version: string }[] }).package;
+	const packages = lockPackages(lockText);
 	const versions = new Map<string, string>();
 	for (const { name } of COURSE_CRATES) {
 		const found = packages.filter((p) => p.name === name);
@@ -124,8 +129,8 @@ function build(dir: string, versions: Map<string, string>, manifest: string, loc
 	// Every crate built must be one the lessons were tested with: a feature
 	// that pulls in a crate examples/ does not use would have cargo pick
 	// whatever version is newest.
-	const locked = new Set((parse(lockText) as { package: { name: string; version: string }[] }).package.map((p) => `${p.name}@${p.version}`));
-	const built = (parse(readFileSync(join(dir, 'Cargo.lock'), 'utf8')) as { package: { name: string; version: string }[] }).package;
+	const locked = new Set(lockPackages(lockText).map((p) => `${p.name}@${p.version}`));
+	const built = lockPackages(readFileSync(join(dir, 'Cargo.lock'), 'utf8'));
 	const strays = built.filter((p) => p.name !== 'playground' && !locked.has(`${p.name}@${p.version}`)).map((p) => `${p.name} ${p.version}`);
 	if (strays.length > 0) throw new Error(`The crate cache needs crates that examples/Cargo.lock does not have: ${strays.join(', ')}. Use only features the examples use, or add them to an example.`);
 	const sources = [...new Set(messages.map((m) => dirname(m.manifest_path)).filter((d) => !d.startsWith(dir)))].sort();

@@ -66,7 +66,8 @@ export interface BoxedCommand {
 	limits: StageLimits;
 }
 
-function which(command: string): string | undefined {
+/** Where a command is on PATH, or undefined. */
+export function which(command: string): string | undefined {
 	const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
 	return found.status === 0 ? found.stdout.trim() : undefined;
 }

@@ -16,8 +16,9 @@
  * exposes it to the network, and the server says so); PLAYGROUND_ORIGINS,
  * PLAYGROUND_HOSTS and PLAYGROUND_TOKEN (./access.ts); PLAYGROUND_RATE and
  * PLAYGROUND_TRUST_PROXY (./rate-limit.ts); PLAYGROUND_CACHE (./crate-cache.ts);
- * PLAYGROUND_UID, the uid programs run as when the server is root (./sandbox.ts). Flag: --unsandboxed, for a machine where bubblewrap
- * cannot work (a warning says what that gives up).
+ * PLAYGROUND_UID, the uid programs run as when the server is root
+ * (./sandbox.ts). Flag: --unsandboxed, for a machine where bubblewrap cannot
+ * work (a warning says what that gives up).
  */
 import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -28,7 +29,7 @@ import { executeLocally, type Toolchain } from './execute.ts';
 import { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
 import { clientOf, RateLimit } from './rate-limit.ts';
 import { parseRequest } from './request.ts';
-import { findIsolation, SANDBOX_UID, type Isolation } from './sandbox.ts';
+import { findIsolation, SANDBOX_UID, which, type Isolation } from './sandbox.ts';
 
 export { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
 
@@ -201,7 +202,7 @@ if (import.meta.main) {
 			console.error('Without a sandbox, any program sent to this server could read and change your files. To run it anyway, on a machine where bubblewrap cannot work: npm run playground -- --unsandboxed');
 			process.exit(1);
 		}
-		const prlimit = spawnSync('sh', ['-c', 'command -v prlimit']).status === 0;
+		const prlimit = which('prlimit') !== undefined;
 		console.warn(`warning: running WITHOUT a sandbox (--unsandboxed). Programs can read and write your files and use the network; only ${prlimit ? 'the time, output, memory, process, file size and CPU' : 'the time and output'} limits apply. Use this only for your own code.`);
 		isolation = { kind: 'none', prlimit };
 	} else {
@@ -217,12 +218,13 @@ if (import.meta.main) {
 		console.error((error as Error).message);
 		process.exit(2);
 	}
-	const toolchain = await prepareToolchain();
 	const rate = Number(process.env['PLAYGROUND_RATE'] ?? DEFAULT_LIMITS.ratePerMinute);
 	if (!Number.isInteger(rate) || rate < 1) {
 		console.error(`PLAYGROUND_RATE must be a whole number of programs a minute, at least 1; got ${JSON.stringify(process.env['PLAYGROUND_RATE'])}`);
 		process.exit(2);
 	}
+	// Every setting is checked before this, which may build the crate cache.
+	const toolchain = await prepareToolchain();
 	const limits = { ...DEFAULT_LIMITS, ratePerMinute: rate, trustProxy: process.env['PLAYGROUND_TRUST_PROXY'] === '1' };
 	const server = createPlaygroundServer({ limits, policy, isolation, toolchain });
 	server.on('error', (error) => {
