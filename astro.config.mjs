@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { sidebar } from './src/curriculum.ts';
 import { remarkIncludeExamples } from './src/markdown/remark-include-examples.ts';
+import { remarkFromRun } from './src/markdown/remark-from-run.ts';
 import { ecCallouts } from './src/markdown/ec-callouts.ts';
 import { rehypeScrollTables } from './src/markdown/rehype-scroll-tables.ts';
 import { headersFile } from './src/sandbox/isolation.ts';
@@ -26,10 +27,11 @@ const playgroundToken = process.env.PLAYGROUND_TOKEN || undefined;
 export default defineConfig({
 	markdown: {
 		// The unified (remark) pipeline, so lessons can pull code from
-		// examples/ with a plain remark plugin; Starlight and Expressive Code
+		// examples/ with a plain remark plugin, and numbers about a run from
+		// its saved transcript (<FromRun … />); Starlight and Expressive Code
 		// both support it.
 		processor: unified({
-			remarkPlugins: [[remarkIncludeExamples, { playground, playgroundToken }]],
+			remarkPlugins: [[remarkIncludeExamples, { playground, playgroundToken }], remarkFromRun],
 			rehypePlugins: [rehypeScrollTables],
 		}),
 	},
@@ -44,6 +46,25 @@ export default defineConfig({
 			// cannot see them; tests/browser/sandbox.test.ts opens each one.
 			plugins: [starlightLinksValidator({ exclude: ['/sandbox/*/'] })],
 			sidebar: sidebar(),
+			// Search ranking, measured by tests/browser/search-questions.test.ts.
+			// Starlight's defaults barely weigh page length and favour exact
+			// word forms (pageLength and termFrequency 0.1, termSimilarity 9),
+			// so the long Rust Book chapters, which mention nearly everything,
+			// crowded the short lesson that answers a question out of the top
+			// three. These are Pagefind's own defaults, plus a weight for the
+			// page description that src/search-description.ts makes searchable
+			// (below the title's: a summary, not the name).
+			pagefind: {
+				ranking: {
+					pageLength: 0.75,
+					termFrequency: 1,
+					termSaturation: 1.4,
+					termSimilarity: 1,
+					metaWeights: { title: 5, description: 3 },
+				},
+			},
+			// Tags each page's description for Pagefind; see the file.
+			routeMiddleware: './src/search-description.ts',
 			components: {
 				// Adds a label fix to Starlight's search button; see the file.
 				Search: './src/components/Search.astro',

@@ -31,6 +31,8 @@ step "examples/: cargo test --workspace (queries checked against the live schema
 (cd examples && cargo test --workspace --locked) | tee "$log/cargo"
 step "examples/: SQLx offline data is current (cargo sqlx prepare --check)"
 node scripts/sqlx-prepare.ts | tee "$log/sqlx"
+step "users API: schemathesis fuzzes the live service from its OpenAPI document"
+node scripts/fuzz-api.ts | tee "$log/fuzz-api"
 
 step "Must-fail snippets still fail as their lessons say"
 node scripts/must-fail.ts | tee "$log/must-fail"
@@ -67,7 +69,7 @@ node -e '
 const fs = require("fs"), dir = process.argv[1];
 let passed = 0, failed = 0;
 for (const m of fs.readFileSync(dir + "/cargo", "utf8").matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) { passed += +m[1]; failed += +m[2]; }
-for (const f of ["must-fail", "exercises", "captures"]) for (const m of fs.readFileSync(dir + "/" + f, "utf8").matchAll(/^(\d+) passed, (\d+) failed$/gm)) { passed += +m[1]; failed += +m[2]; }
+for (const f of ["must-fail", "exercises", "captures", "fuzz-api"]) for (const m of fs.readFileSync(dir + "/" + f, "utf8").matchAll(/^(\d+) passed, (\d+) failed$/gm)) { passed += +m[1]; failed += +m[2]; }
 const v = JSON.parse(fs.readFileSync(dir + "/vitest.json", "utf8"));
 passed += v.numPassedTests; failed += v.numFailedTests;
 console.log(`\nall tests: ${passed} passed, ${failed} failed`);

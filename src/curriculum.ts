@@ -46,7 +46,7 @@ export const parts: readonly Part[] = [
 	{
 		label: 'Benchmarking',
 		directory: 'benchmarking',
-		outcome: 'A small two-endpoint server in Rust, Go, Node.js, Python and Java, measured with a published method.',
+		outcome: 'A small two-endpoint server in Rust, Go, Node.js, Python and Java, measured with a published method, and the course’s own users API beside the Rust one, to show what its production layers cost.',
 	},
 	{
 		label: 'Going further',

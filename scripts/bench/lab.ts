@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: the lab's full comparison in one run. Every peer under
  * examples/bench/ (Rust + Axum, Go + Gin, Node.js + Fastify, Python +
- * FastAPI, Java + Spring Boot) is built from its lockfile, checked against
- * the contract, then measured the same way:
+ * FastAPI, Java + Spring Boot, and the course's users-api as one more row)
+ * is built from its lockfile, checked against its contract, then measured
+ * the same way:
  *
- * - the same throwaway PostgreSQL, the same 10,000 rows, the same pool size;
+ * - the same throwaway PostgreSQL, the same 10,000 rows, the same pool size
+ *   (users-api: its own table with the same rows, and the pool its code fixes);
  * - the server pinned to core 0 and told it has one core (its peer.json), wrk
  *   pinned to core 1 (1 thread, closed loop, CONNECTIONS connections);
  *   PostgreSQL is left to the scheduler, as in bench:api;
@@ -29,8 +31,9 @@ import { ensureCommands } from '../lib/debian.ts';
 import { applyMigrations, freePort, startPostgres, stopPostgres } from '../lib/postgres.ts';
 import { rss } from '../lib/rss.ts';
 import { runWrk, type WrkResult } from '../lib/wrk.ts';
-import { contractProblems } from './lab/contract.ts';
-import { artifactBytes, benchRoot, buildPeer, missingToolchain, peers, peerVersions, startPeer } from './lab/peers.ts';
+import { peerContractProblems } from './lab/contracts.ts';
+import { peerDatabase } from './lab/database.ts';
+import { artifactBytes, benchRoot, buildPeer, countLines, missingToolchain, peerEndpoints, peerLabel, peerReadyPath, peers, peerVersions, startPeer } from './lab/peers.ts';
 
 const args = process.argv.slice(2);
 const secondsArg = args.indexOf('--seconds');
@@ -54,9 +57,13 @@ ensureCommands(
 	'npm run bench',
 );
 
-/** A warm-up, then ROUNDS rounds; the round with the median req/s is reported. */
-async function measure(url: string, script: string | undefined): Promise<EndpointResult> {
-	await runWrk({ url, connections: CONNECTIONS, seconds: WARMUP_S, cpu: WRK_CPU, script });
+/**
+ * A warm-up, then ROUNDS rounds; the round with the median req/s is
+ * reported, with the requests sent in all of them (a logging server's log
+ * must have a line for each).
+ */
+async function measure(url: string, script: string | undefined): Promise<{ result: EndpointResult; requests: number }> {
+	const warmup = await runWrk({ url, connections: CONNECTIONS, seconds: WARMUP_S, cpu: WRK_CPU, script });
 	const rounds: WrkResult[] = [];
 	for (let i = 0; i < ROUNDS; i++) {
 		const round = await runWrk({ url, connections: CONNECTIONS, seconds: ROUND_S, cpu: WRK_CPU, script });
@@ -64,7 +71,10 @@ async function measure(url: string, script: string | undefined): Promise<Endpoin
 		rounds.push(round);
 	}
 	const median = [...rounds].sort((a, b) => a.rps - b.rps)[Math.floor(ROUNDS / 2)]!;
-	return { rps: median.rps, meanMs: median.meanMs, p50Ms: median.p50Ms, p99Ms: median.p99Ms, roundsRps: rounds.map((r) => r.rps) };
+	return {
+		result: { rps: median.rps, meanMs: median.meanMs, p50Ms: median.p50Ms, p99Ms: median.p99Ms, roundsRps: rounds.map((r) => r.rps) },
+		requests: warmup.requests + rounds.reduce((sum, r) => sum + r.requests, 0),
+	};
 }
 
 const scripts = mkdtempSync(join(tmpdir(), 'bench-lab-'));
@@ -103,30 +113,45 @@ try {
 			results.skipped.push(missing);
 			continue;
 		}
-		console.error(`${peer.name}: building...`);
+		const label = peerLabel(peer);
+		console.error(`${label}: building...`);
 		buildPeer(peer);
-		const server = await startPeer(peer, { port: await freePort(), databaseUrl: pg.url, poolSize: POOL_SIZE, cpu: SERVER_CPU });
+		const options = { port: await freePort(), poolSize: POOL_SIZE, cpu: SERVER_CPU };
+		const databaseUrl = await peerDatabase(peer, pg.url, options);
+		const server = await startPeer(peer, { ...options, databaseUrl });
 		try {
-			const problems = await contractProblems(server.url);
-			if (problems.length > 0) throw new Error(`${peer.name} breaks the contract, so it is not measured:\n${problems.join('\n')}`);
+			const problems = await peerContractProblems(peer, server);
+			if (problems.length > 0) throw new Error(`${peer.name} breaks its contract, so it is not measured:\n${problems.join('\n')}`);
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			const pid = server.process.pid!;
 			const idle = rss(pid);
 			let peak = idle;
 			const sampler = setInterval(() => (peak = Math.max(peak, rss(pid))), 100);
-			console.error(`${peer.name}: measuring...`);
-			const plaintext = await measure(`${server.url}/plaintext`, undefined);
+			console.error(`${label}: measuring...`);
+			const endpoints = peerEndpoints(peer);
+			const plaintext = endpoints.includes('plaintext') ? await measure(`${server.url}/plaintext`, undefined) : undefined;
 			const user = await measure(server.url, userScript);
 			clearInterval(sampler);
+			let logLines: number | undefined;
+			if (server.logFile) {
+				// The row stands for a service that logs every response: check it did.
+				logLines = countLines(server.logFile);
+				const requests = (plaintext?.requests ?? 0) + user.requests;
+				if (logLines < requests) throw new Error(`${peer.name} logged ${logLines} lines for ${requests} requests: it did not log every response, so it is not the service the row describes`);
+			}
 			results.peers.push({
 				id: peer.id,
 				name: peer.name,
+				...(peer.shortName ? { shortName: peer.shortName } : {}),
 				versions: peerVersions(peer),
 				artifactBytes: artifactBytes(peer),
 				coldStartMs: server.coldStartMs,
+				readyPath: peerReadyPath(peer),
 				idleRssBytes: idle,
 				peakRssBytes: peak,
-				endpoints: { plaintext, user },
+				poolSize: peer.fixedPoolSize ?? POOL_SIZE,
+				...(logLines === undefined ? {} : { logLines }),
+				endpoints: { ...(plaintext ? { plaintext: plaintext.result } : {}), user: user.result },
 			});
 		} finally {
 			await server.stop();
@@ -138,6 +163,8 @@ try {
 
 const yardstick = results.peers.find((p) => p.id === 'axum');
 const ratio = (value: number, of: number | undefined) => (of ? `${(value / of).toFixed(2)}x` : '');
+// Wide enough for the longest short name, "Rust + Axum, users-api".
+const NAME = 24;
 console.log(`${results.machine.cpu}, ${results.machine.cores} cores; server on core ${SERVER_CPU}, wrk on core ${WRK_CPU}: 1 thread, ${CONNECTIONS} connections`);
 console.log(`PostgreSQL ${results.method.postgres}, pool ${POOL_SIZE}; ${WARMUP_S} s warm-up, then the median of ${ROUNDS} rounds of ${ROUND_S} s`);
 for (const [endpoint, label] of [
@@ -145,17 +172,24 @@ for (const [endpoint, label] of [
 	['user', 'GET /users/{id}'],
 ] as const) {
 	console.log(`\n${label}`);
-	console.log(`${'stack'.padEnd(22)}${'req/s'.padStart(9)}${'vs Axum'.padStart(9)}${'mean ms'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
+	console.log(`${'stack'.padEnd(NAME)}${'req/s'.padStart(9)}${'vs Axum'.padStart(9)}${'mean ms'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
 	for (const p of results.peers) {
 		const r = p.endpoints[endpoint];
+		if (!r) continue;
 		console.log(
-			`${p.name.padEnd(22)}${r.rps.toFixed(0).padStart(9)}${ratio(r.rps, yardstick?.endpoints[endpoint].rps).padStart(9)}${r.meanMs.toFixed(2).padStart(9)}${r.p50Ms.toFixed(2).padStart(9)}${r.p99Ms.toFixed(2).padStart(9)}`,
+			`${peerLabel(p).padEnd(NAME)}${r.rps.toFixed(0).padStart(9)}${ratio(r.rps, yardstick?.endpoints[endpoint]?.rps).padStart(9)}${r.meanMs.toFixed(2).padStart(9)}${r.p50Ms.toFixed(2).padStart(9)}${r.p99Ms.toFixed(2).padStart(9)}`,
 		);
 	}
 }
-console.log(`\n${'stack'.padEnd(22)}${'idle MiB'.padStart(10)}${'peak MiB'.padStart(10)}${'cold start ms'.padStart(15)}${'artifact MiB'.padStart(14)}`);
+console.log(`\n${'stack'.padEnd(NAME)}${'idle MiB'.padStart(10)}${'peak MiB'.padStart(10)}${'cold start ms'.padStart(15)}${'artifact MiB'.padStart(14)}${'pool'.padStart(6)}`);
 for (const p of results.peers) {
-	console.log(`${p.name.padEnd(22)}${mib(p.idleRssBytes).toFixed(1).padStart(10)}${mib(p.peakRssBytes).toFixed(1).padStart(10)}${p.coldStartMs.toFixed(0).padStart(15)}${mib(p.artifactBytes).toFixed(1).padStart(14)}`);
+	console.log(
+		`${peerLabel(p).padEnd(NAME)}${mib(p.idleRssBytes).toFixed(1).padStart(10)}${mib(p.peakRssBytes).toFixed(1).padStart(10)}${p.coldStartMs.toFixed(0).padStart(15)}${mib(p.artifactBytes).toFixed(1).padStart(14)}${String(p.poolSize).padStart(6)}`,
+	);
+}
+for (const p of results.peers) {
+	if (p.readyPath !== '/plaintext') console.log(`${peerLabel(p)}: cold start to the first 200 on ${p.readyPath}`);
+	if (p.logLines !== undefined) console.log(`${peerLabel(p)}: ${p.logLines} log lines written to a file during the run`);
 }
 for (const line of results.skipped) console.log(line);
 

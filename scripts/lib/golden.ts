@@ -21,6 +21,10 @@ const VOLATILE: [RegExp, string][] = [
 	[/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z/gm, '<time>'],
 	// cargo test reports how long the tests took.
 	[/finished in \d+\.\d+s/g, 'finished in …s'],
+	// schemathesis times each phase, and centres its last line (timing
+	// included) in a rule of '=' that widens and narrows with it.
+	[/\(in \d+\.\d+s\)/g, '(in …s)'],
+	[/^=+ (.+) in \d+\.\d+s =+$/gm, '=== $1 in …s ==='],
 ];
 
 /** Consecutive `test name ... ok` lines: the test harness runs tests in parallel, so their order varies. */

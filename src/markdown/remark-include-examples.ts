@@ -5,9 +5,10 @@
  *   ```
  *
  * The fence must be empty; its body becomes the anchor's text (or the whole
- * file). Under the block goes a line naming the source file and the crate
- * versions it was tested with, carrying `data-source` so the site tests can
- * re-extract the region and prove the page shows exactly it.
+ * file). Under the block goes a line naming the source file, the compiler
+ * (`rustc --version` in examples/) and the crate versions (Cargo.lock) it
+ * was tested with, carrying `data-source` so the site tests can re-extract
+ * the region and prove the page shows exactly it.
  *
  * Flags:
  * - `diff-from="path#anchor"`: show the step from that region to this one
@@ -25,12 +26,13 @@
  * stops the build with a message naming the lesson and the include.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Code, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { extract } from '../examples/anchors.ts';
 import { lineDiff } from '../examples/line-diff.ts';
 import { runnableFor } from '../examples/runnable.ts';
+import { rustcVersion } from '../examples/toolchain.ts';
 import { crateOf, examplesRoot, type Failure } from '../examples/workspace.ts';
 import { exerciseMarkup, runnerMarkup } from './runner-markup.ts';
 import { attachCallouts, CALLOUT_KEY } from './callouts.ts';
@@ -74,11 +76,14 @@ function provenance(path: string, anchor: string | undefined, root: string, from
 	const isOutput = /(^|\/)captures\/|\.(stderr|stdout)$/.test(path);
 	const parts: PhrasingContent[] = [text(isOutput ? 'Output of a real run, saved in ' : 'From '), inlineCode(`examples/${path}`)];
 	if (from !== undefined) parts.push(text(', changed from '), inlineCode(`examples/${from.split('#')[0]}`));
-	if (!isOutput) {
+	// A crate's file was built and tested by this compiler with these crates;
+	// the workspace manifest belongs to no crate, so it names neither.
+	const inCrate = crate.dir !== resolve(root);
+	if (!isOutput && inCrate) {
 		const snippet = crate.mustFail.find((m) => m.source === path);
-		const versions = crate.tested.map((d) => `${d.name} ${d.version}`).join(', ');
+		const versions = [`rustc ${rustcVersion(root)}`, ...crate.tested.map((d) => `${d.name} ${d.version}`)].join(', ');
 		if (snippet) parts.push(text(` · ${describeFailure(snippet.expect)}`));
-		if (versions) parts.push(text(` · tested with ${versions}`));
+		parts.push(text(` · tested with ${versions}`));
 	}
 	return {
 		type: 'paragraph',

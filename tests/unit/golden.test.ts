@@ -26,3 +26,13 @@ describe('masks for the API transcripts', () => {
 		expect(mask(a)).not.toBe(mask(a.replace('"id":1', '"id":2')));
 	});
 });
+
+describe('masks for the fuzzer transcript', () => {
+	it('masks phase timings and the width of the timed closing rule, not the counts', () => {
+		const a = ' ✅  Coverage (in 6.74s)\n  433 generated, 433 passed\n========================== No issues found in 20.49s ===========================';
+		const b = ' ✅  Coverage (in 12.1s)\n  433 generated, 433 passed\n========================= No issues found in 120.49s ==========================';
+		expect(mask(a)).toBe(mask(b));
+		expect(mask(a)).not.toBe(mask(a.replace('433 passed', '432 passed')));
+		expect(mask(a)).not.toBe(mask(a.replace('No issues found', '1 failure')));
+	});
+});

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Code, Paragraph, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { rustcVersion } from '../../src/examples/toolchain.ts';
 import { readCrate } from '../../src/examples/workspace.ts';
 import { includeInto } from '../../src/markdown/remark-include-examples.ts';
 import { attachCallouts } from '../../src/markdown/callouts.ts';
@@ -17,7 +18,8 @@ describe('include step', () => {
 		expect(node.value).toBe('fn greet() -> &\'static str {\n    "hi"\n}');
 		expect(node.meta).toBe('{2} title="src/main.rs"');
 		expect(line.data?.hProperties).toEqual({ className: ['code-source'], dataSource: 'demo/src/main.rs#greet' });
-		expect(lineText(line)).toBe('From examples/demo/src/main.rs · tested with serde 1.0.229, tokio 1.54.1');
+		expect(lineText(line)).toBe(`From examples/demo/src/main.rs · tested with rustc ${rustcVersion(root)}, serde 1.0.229, tokio 1.54.1`);
+		expect(rustcVersion(root)).toMatch(/^\d+\.\d+\.\d+/);
 	});
 
 	it('leaves a fence without include alone', () => {
@@ -38,7 +40,7 @@ describe('include step', () => {
 		);
 	});
 
-	it('includes from the workspace manifest, which belongs to no crate and names no versions', () => {
+	it('includes from the workspace manifest, which belongs to no crate and names no compiler or versions', () => {
 		const node = fence('include="Cargo.toml#profile"');
 		node.lang = 'toml';
 		const line = includeInto(node, lesson, root)![0]!;
@@ -57,7 +59,7 @@ describe('include step', () => {
 		const node = fence('include="demo/must-fail/moved.rs" must-fail');
 		const line = includeInto(node, lesson, root)![0]!;
 		expect(node.meta).toBe('title="must-fail/moved.rs (does not work)"');
-		expect(lineText(line)).toContain('checked to fail to compile with error E0382');
+		expect(lineText(line)).toContain('checked to fail to compile with error E0382 · tested with rustc ');
 	});
 });
 

@@ -1,11 +1,17 @@
 // The lab's contract check against a server that breaks it in known ways:
 // proof that the check can fail, and says where.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTRACT, contractProblems } from '../../scripts/bench/lab/contract.ts';
+import { databaseUrl } from '../../scripts/bench/lab/database.ts';
+import { USERS_API_CONTRACT, usersApiContractProblems } from '../../scripts/bench/lab/users-api-contract.ts';
 import { parseWrk, wrkMs } from '../../scripts/lib/wrk.ts';
-import { missingToolchain } from '../../scripts/bench/lab/peers.ts';
+import { countLines, missingToolchain, peerEndpoints, peerReadyPath, peers } from '../../scripts/bench/lab/peers.ts';
+import { examplesRoot } from '../../src/examples/workspace.ts';
 
 // Answers every case as the contract says, except: /users/42 with spaces in
 // its JSON, /users/abc with FastAPI's default 422, and /nowhere with 200.
@@ -22,7 +28,23 @@ const server = createServer((request, response) => {
 		response.writeHead(200).end('ok');
 	}
 });
-afterAll(() => server.close());
+// users-api's contract broken in known ways: /users/42 without created_at,
+// /users/0 answered 200, CORS for another origin, and the request id that
+// each test sets (not a UUID, or one the log never mentions).
+let requestId = '';
+const usersApi = createServer((request, response) => {
+	const path = request.url ?? '';
+	const expected = USERS_API_CONTRACT.find((c) => c.path === path);
+	const headers = { 'content-type': 'application/json', 'x-request-id': requestId, 'access-control-allow-origin': 'https://elsewhere.example' };
+	if (path === '/users/42') response.writeHead(200, headers).end('{"id":42,"name":"User 42","email":"user42@example.com"}');
+	else if (path === '/users/0') response.writeHead(200, headers).end('{}');
+	else if (expected) response.writeHead(expected.status, headers).end(expected.body ?? '{"error":"bad id"}');
+	else response.writeHead(404, headers).end('{"error":"not found"}');
+});
+afterAll(() => {
+	server.close();
+	usersApi.close();
+});
 
 describe('lab contract check', () => {
 	it('names each difference: a body, a status, an unknown path', async () => {
@@ -34,6 +56,74 @@ describe('lab contract check', () => {
 			'GET /users/abc: body "{\\"detail\\":[]}", expected "{\\"error\\":\\"invalid id\\"}"',
 			'GET /nowhere: status 200, expected 404',
 		]);
+	});
+});
+
+describe("users-api's contract check", () => {
+	const log = () => 'INFO request{method=GET uri=/users/42 request_id=123e4567-e89b-12d3-a456-426614174000}: finished processing request status=200\n';
+	const check = async () => {
+		if (!usersApi.listening) await new Promise<void>((resolve) => usersApi.listen(0, '127.0.0.1', resolve));
+		return usersApiContractProblems(`http://127.0.0.1:${(usersApi.address() as AddressInfo).port}`, { origin: 'https://app.example.com', log });
+	};
+	const common = [
+		'GET /users/42: body "{\\"id\\":42,\\"name\\":\\"User 42\\",\\"email\\":\\"user42@example.com\\"}", expected "{\\"id\\":42,\\"name\\":\\"User 42\\",\\"email\\":\\"user42@example.com\\",\\"created_at\\":\\"2026-01-01T00:00:00Z\\"}"',
+		'GET /users/0: status 200, expected 404',
+		'GET /users/0: body "{}", expected "{\\"error\\":\\"no user with id 0\\"}"',
+	];
+	const cors = 'GET /users/42 from https://app.example.com: access-control-allow-origin "https://elsewhere.example", expected "https://app.example.com" (the CORS layer)';
+
+	it('names each difference: a body, a status, a request id that is not a UUID, CORS', async () => {
+		requestId = 'req-1';
+		expect(await check()).toEqual([...common, 'GET /users/42: x-request-id "req-1", expected a UUID (the request id layers)', cors]);
+	});
+
+	it('names a response the log does not show, and accepts one it does', async () => {
+		requestId = '0b9e2f4c-1111-4a2b-9c3d-5e6f7a8b9c0d';
+		expect(await check()).toEqual([...common, cors, `GET /users/42: no log line with request_id ${requestId} and status=200 (the trace layer at its default level, info)`]);
+		requestId = '123e4567-e89b-12d3-a456-426614174000';
+		expect(await check()).toEqual([...common, cors]);
+	});
+});
+
+describe('the users-api peer', () => {
+	const peer = peers().find((p) => p.id === 'users-api')!;
+	const main = readFileSync(join(examplesRoot, 'api/users-api/src/main.rs'), 'utf8');
+
+	it('comes right after Axum, its yardstick, and is measured on GET /users/{id} alone', () => {
+		expect(peers().map((p) => p.id).slice(0, 2)).toEqual(['axum', 'users-api']);
+		expect(peerEndpoints(peer)).toEqual(['user']);
+		expect(peerReadyPath(peer)).toBe('/health');
+		expect(peerEndpoints(peers()[0]!)).toEqual(['plaintext', 'user']);
+		expect(peerReadyPath(peers()[0]!)).toBe('/plaintext');
+	});
+
+	it("records the pool size users-api's code fixes, and logs at the service's own default level", () => {
+		// When users-api learns to read its pool size, this fails: pass the lab's POOL_SIZE instead.
+		const pool = /\.max_connections\((\d+)\)/.exec(main);
+		expect(pool, 'users-api main.rs no longer fixes its pool with max_connections(N)').not.toBeNull();
+		expect(peer.fixedPoolSize).toBe(Number(pool![1]));
+		const filter = /EnvFilter::new\("([^"]+)"\)/.exec(main);
+		expect(peer.env['RUST_LOG']).toBe(filter?.[1]);
+	});
+
+	it('gets a database of its own on the same server', () => {
+		expect(databaseUrl('postgres://postgres@127.0.0.1:5433/postgres', 'bench_users_api')).toBe('postgres://postgres@127.0.0.1:5433/bench_users_api');
+		expect(peer.database?.name).toBe('bench_users_api');
+	});
+});
+
+describe('a log file', () => {
+	it('is counted in lines without reading it into one string', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'lab-lines-'));
+		try {
+			const file = join(dir, 'log');
+			writeFileSync(file, 'a\n'.repeat(1_500_000));
+			expect(countLines(file)).toBe(1_500_000);
+			writeFileSync(file, '');
+			expect(countLines(file)).toBe(0);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

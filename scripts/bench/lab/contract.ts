@@ -24,10 +24,10 @@ export const CONTRACT: readonly Case[] = [
 	{ path: '/users/1234567890', status: 400, type: 'application/json', body: '{"error":"invalid id"}' },
 ];
 
-/** Everything that differs from the contract at `url`, one line each; empty when it holds. */
-export async function contractProblems(url: string): Promise<string[]> {
+/** Everything in `cases` that `url` answers differently, one line each. */
+export async function caseProblems(url: string, cases: readonly Case[]): Promise<string[]> {
 	const problems: string[] = [];
-	for (const expected of CONTRACT) {
+	for (const expected of cases) {
 		const response = await fetch(url + expected.path);
 		const body = await response.text();
 		const type = response.headers.get('content-type') ?? '(none)';
@@ -40,4 +40,9 @@ export async function contractProblems(url: string): Promise<string[]> {
 	await unknown.arrayBuffer();
 	if (unknown.status !== 404) problems.push(`GET /nowhere: status ${unknown.status}, expected 404`);
 	return problems;
+}
+
+/** Everything that differs from the contract at `url`, one line each; empty when it holds. */
+export function contractProblems(url: string): Promise<string[]> {
+	return caseProblems(url, CONTRACT);
 }

@@ -1,12 +1,17 @@
 /**
  * The benchmarking lab's peers: one folder per stack under examples/bench/,
  * each with a peer.json saying how to check its toolchain, build it, start
- * it and find its build artifact. Every peer answers the same contract
- * (./contract.ts) with PORT, DATABASE_URL and POOL_SIZE in its environment.
+ * it and find its build artifact. The lab's service answers the same
+ * contract (./contract.ts) in every stack, with PORT, DATABASE_URL and
+ * POOL_SIZE in its environment. One more peer, users-api, is the course's
+ * own service run unchanged: the optional fields below say how it differs
+ * (its own contract, table, readiness path and pool size, one endpoint, a log).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Endpoint } from '../../../src/bench/results.ts';
 import { examplesRoot } from '../../../src/examples/workspace.ts';
 
 export const benchRoot = join(examplesRoot, 'bench');
@@ -17,21 +22,44 @@ export interface Peer {
 	dir: string;
 	/** For tables: "Go + Gin". */
 	name: string;
+	/** For the charts and the terminal, where a long name does not fit. */
+	shortName?: string;
 	toolchain: string[][];
 	build: string[][];
 	start: string[];
-	/** Added to the environment: how the runtime is told it has one core. */
+	/** Added to the environment: how the runtime is told it has one core, and any setting of its own. */
 	env: Record<string, string>;
 	artifact: string;
 	versions: string[][];
+	/** Which contract it answers (./contracts.ts); the lab's by default. */
+	contract?: 'lab' | 'users-api';
+	/** The path polled for readiness and cold start; /plaintext by default. */
+	readyPath?: string;
+	/** The endpoints it is measured on; both by default. */
+	endpoints?: Endpoint[];
+	/** A pool size the server's code fixes (it does not read POOL_SIZE); recorded, and checked against the code by a test. */
+	fixedPoolSize?: number;
+	/** Its standard output and error go to a file, as a production service's log would, not through a pipe to the lab. */
+	logToFile?: boolean;
+	/** A database of its own in the lab's PostgreSQL server (./database.ts), and the SQL file that fills it. */
+	database?: { name: string; seed: string };
 }
 
-/** Every peer, in folder order; the Rust peer first, as the yardstick. */
+export const peerEndpoints = (peer: Peer): Endpoint[] => peer.endpoints ?? ['plaintext', 'user'];
+export const peerReadyPath = (peer: Peer): string => peer.readyPath ?? '/plaintext';
+/** For the charts and the terminal. */
+export const peerLabel = (peer: { name: string; shortName?: string }): string => peer.shortName ?? peer.name;
+
+// The yardstick first, then the same stack with the production layers, then the rest in folder order.
+const FIRST = ['axum', 'users-api'];
+
+/** Every peer: Axum, users-api, then the others in folder order. */
 export function peers(root: string = benchRoot): Peer[] {
+	const rank = (id: string) => (FIRST.includes(id) ? FIRST.indexOf(id) : FIRST.length);
 	return readdirSync(root)
 		.filter((id) => existsSync(join(root, id, 'peer.json')))
 		.map((id) => ({ id, dir: join(root, id), ...(JSON.parse(readFileSync(join(root, id, 'peer.json'), 'utf8')) as Omit<Peer, 'id' | 'dir'>) }))
-		.sort((a, b) => Number(b.id === 'axum') - Number(a.id === 'axum') || a.id.localeCompare(b.id));
+		.sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }
 
 function run(command: string[], cwd: string) {
@@ -81,11 +109,33 @@ export function artifactBytes(peer: Peer): number {
 export interface Running {
 	process: ChildProcess;
 	url: string;
-	/** From spawning the process to its first 200 on /plaintext. */
+	/** From spawning the process to its first 200 on its ready path. */
 	coldStartMs: number;
-	/** What the server printed, for a failure message. */
+	/** What the server printed, for a failure message (the last 8 KiB of a log file). */
 	output: () => string;
+	/** The log file of a peer with logToFile, while it runs; removed by stop(). */
+	logFile: string | undefined;
 	stop: () => Promise<void>;
+}
+
+/** Newlines in a file, read in chunks: a log of a million lines need not fit in a string. */
+export function countLines(path: string): number {
+	const fd = openSync(path, 'r');
+	const buffer = Buffer.alloc(1 << 20);
+	let lines = 0;
+	try {
+		for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+			for (let i = 0; i < read; i++) if (buffer[i] === 10) lines++;
+		}
+	} finally {
+		closeSync(fd);
+	}
+	return lines;
+}
+
+function tail(path: string, bytes: number): string {
+	const text = readFileSync(path);
+	return text.subarray(Math.max(0, text.length - bytes)).toString('utf8');
 }
 
 export interface StartOptions {
@@ -98,23 +148,30 @@ export interface StartOptions {
 	timeoutMs?: number;
 }
 
-/** Starts the peer and resolves once /plaintext answers 200. */
+/** Starts the peer and resolves once its ready path (/plaintext unless it says) answers 200. */
 export async function startPeer(peer: Peer, { port, databaseUrl, poolSize, cpu, timeoutMs = 60_000 }: StartOptions): Promise<Running> {
 	const command = cpu === undefined ? peer.start : ['taskset', '-c', String(cpu), ...peer.start];
+	// A log per request through a pipe would make the lab's own process read
+	// and keep every line; a file is what a production service writes to.
+	const logDir = peer.logToFile ? mkdtempSync(join(tmpdir(), `bench-${peer.id}-`)) : undefined;
+	const logFile = logDir && join(logDir, 'server.log');
+	const logFd = logFile === undefined ? undefined : openSync(logFile, 'a');
 	const started = performance.now();
 	const child = spawn(command[0]!, command.slice(1), {
 		cwd: peer.dir,
 		env: { ...process.env, ...peer.env, PORT: String(port), DATABASE_URL: databaseUrl, POOL_SIZE: String(poolSize) },
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: logFd === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],
 		// Its own process group, so stop() also ends what it spawned (a JVM's
 		// or uvicorn's children).
 		detached: true,
 	});
-	let output = '';
-	child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
-	child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+	if (logFd !== undefined) closeSync(logFd);
+	let piped = '';
+	child.stdout?.on('data', (chunk: Buffer) => (piped += chunk));
+	child.stderr?.on('data', (chunk: Buffer) => (piped += chunk));
+	const output = () => (logFile === undefined ? piped : existsSync(logFile) ? tail(logFile, 8192) : '');
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const stop = async () => {
+	const stopProcess = async () => {
 		if (child.exitCode === null && child.signalCode === null) {
 			try {
 				process.kill(-child.pid!, 'SIGTERM');
@@ -132,18 +189,30 @@ export async function startPeer(peer: Peer, { port, databaseUrl, poolSize, cpu, 
 			clearTimeout(killer);
 		}
 	};
+	const stop = async () => {
+		await stopProcess();
+		if (logDir) rmSync(logDir, { recursive: true, force: true });
+	};
 	const url = `http://127.0.0.1:${port}`;
+	const ready = peerReadyPath(peer);
 	while (performance.now() - started < timeoutMs) {
-		if (child.exitCode !== null) throw new Error(`${peer.name} exited with ${child.exitCode} before answering:\n${output}`);
+		if (child.exitCode !== null) {
+			const printed = output();
+			await stop();
+			throw new Error(`${peer.name} exited with ${child.exitCode} before answering:\n${printed}`);
+		}
 		try {
-			if ((await fetch(`${url}/plaintext`)).status === 200) {
-				return { process: child, url, coldStartMs: performance.now() - started, output: () => output, stop };
+			const response = await fetch(url + ready);
+			await response.arrayBuffer();
+			if (response.status === 200) {
+				return { process: child, url, coldStartMs: performance.now() - started, output, logFile, stop };
 			}
 		} catch {
 			// not listening yet
 		}
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
+	const printed = output();
 	await stop();
-	throw new Error(`${peer.name} did not answer /plaintext within ${timeoutMs / 1000} s:\n${output}`);
+	throw new Error(`${peer.name} did not answer ${ready} within ${timeoutMs / 1000} s:\n${printed}`);
 }

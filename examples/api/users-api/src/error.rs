@@ -2,6 +2,8 @@
 //! body: `{"error": "...", "field": "..."}` (field only when one is at fault).
 //! Database details are logged, never sent to the client.
 
+use std::any::Any;
+
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
@@ -17,6 +19,9 @@ pub enum ApiError {
         field: &'static str,
         message: String,
     },
+    /// A PATCH that names no field it knows: 422, and no field to blame.
+    #[error("nothing to update: send name, email or both")]
+    EmptyUpdate,
     /// The request itself is malformed (bad JSON, bad query or path): 400, 413, 415.
     #[error("{message}")]
     BadRequest { status: StatusCode, message: String },
@@ -34,9 +39,12 @@ pub enum ApiError {
 }
 // ANCHOR_END: api_error
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
+/// The body of every error answer.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody<'a> {
+    /// What went wrong, for a person to read.
     error: &'a str,
+    /// The request field at fault, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
 }
@@ -46,6 +54,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, field) = match &self {
             ApiError::Validation { field, .. } => (StatusCode::UNPROCESSABLE_ENTITY, Some(*field)),
+            ApiError::EmptyUpdate => (StatusCode::UNPROCESSABLE_ENTITY, None),
             ApiError::BadRequest { status, .. } => (*status, None),
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, None),
             ApiError::Conflict { field, .. } => (StatusCode::CONFLICT, Some(*field)),
@@ -67,6 +76,25 @@ impl IntoResponse for ApiError {
     }
 }
 // ANCHOR_END: into_response
+
+// ANCHOR: panic_response
+/// What `CatchPanicLayer` answers when a handler panics: the panic's message
+/// goes to the log, inside the request's span, and the client gets the same
+/// body as for a database failure.
+pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "handler panicked");
+    let body = ErrorBody {
+        error: "internal error",
+        field: None,
+    };
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+}
+// ANCHOR_END: panic_response
 
 // ANCHOR: rejections
 /// axum rejects a body that is not JSON, has the wrong content type or is too

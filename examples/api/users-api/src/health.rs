@@ -9,7 +9,18 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 
 use crate::AppState;
+use crate::error::ErrorBody;
 
+#[utoipa::path(
+    get,
+    path = "/health",
+    operation_id = "health",
+    tag = "health",
+    responses(
+        (status = 200, description = "The service and its database answer", body = Value, example = json!({ "status": "ok" })),
+        (status = 503, description = "The database does not answer", body = ErrorBody),
+    )
+)]
 // ANCHOR: health
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     let ping = sqlx::query_scalar!("SELECT 1 AS \"one!\"").fetch_one(&state.db);

@@ -5,6 +5,7 @@
 pub mod config;
 pub mod error;
 pub mod health;
+pub mod openapi;
 pub mod users;
 
 use std::time::Duration;
@@ -14,12 +15,16 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Method, Request, StatusCode, header};
 use axum::routing::get;
 use sqlx::PgPool;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::config::{AllowedOrigins, Config};
+
+/// The header that carries each request's id, on the request and the response.
+pub const REQUEST_ID: &str = "x-request-id";
 
 /// Largest request body accepted; a user is far smaller.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
@@ -42,6 +47,7 @@ fn routes() -> Router<AppState> {
             "/users/{id}",
             get(users::get).patch(users::update).delete(users::delete),
         )
+        .route("/openapi.json", get(openapi::openapi_json))
 }
 // ANCHOR_END: routes
 
@@ -49,7 +55,9 @@ fn routes() -> Router<AppState> {
 fn cors(origins: &AllowedOrigins) -> CorsLayer {
     let layer = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
-        .allow_headers([header::CONTENT_TYPE]);
+        .allow_headers([header::CONTENT_TYPE])
+        // Without this, a script in the browser cannot read the id to report it.
+        .expose_headers([HeaderName::from_static(REQUEST_ID)]);
     match origins {
         // Any origin, as CorsLayer::permissive() allows: for local development only.
         AllowedOrigins::Any => layer.allow_origin(Any),
@@ -60,8 +68,24 @@ fn cors(origins: &AllowedOrigins) -> CorsLayer {
 
 // ANCHOR: app
 pub fn app(db: PgPool, config: &Config) -> Router {
-    let request_id = HeaderName::from_static("x-request-id");
-    routes()
+    let router = layers(routes(), config);
+    router.with_state(AppState { db })
+}
+// ANCHOR_END: app
+
+// ANCHOR: layers
+/// The middleware around every route. Generic over the state so that a test
+/// can wrap a router of its own (one that panics) in exactly this stack.
+pub fn layers<S>(router: Router<S>, config: &Config) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    let request_id = HeaderName::from_static(REQUEST_ID);
+    router
+        // Innermost, so the 500 it makes of a panic passes through every
+        // layer after it like any other response: CORS headers, request id,
+        // a log line.
+        .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         // 503, not 408: the client sent its request in time, the server did
         // not answer it in time.
@@ -77,7 +101,7 @@ pub fn app(db: PgPool, config: &Config) -> Router {
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
                 let id = request
                     .headers()
-                    .get("x-request-id")
+                    .get(REQUEST_ID)
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or("-");
                 tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id = %id)
@@ -86,9 +110,8 @@ pub fn app(db: PgPool, config: &Config) -> Router {
             .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
-        .with_state(AppState { db })
 }
-// ANCHOR_END: app
+// ANCHOR_END: layers
 
 /// How long the pool waits for a connection before the request fails.
 pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);

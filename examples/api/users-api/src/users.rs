@@ -6,12 +6,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
+use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 
 // ANCHOR: user
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize, sqlx::FromRow, ToSchema)]
 pub struct User {
     pub id: i64,
     pub name: String,
@@ -24,23 +25,45 @@ pub struct User {
 // ANCHOR: payloads
 /// The body of POST /users. Fields are optional here so that a missing one
 /// is answered with our own message naming it, not serde's.
-#[derive(Debug, Deserialize)]
+/// `#[schema]` tells the OpenAPI document the contract, not the Rust type:
+/// both fields are required strings, a name has 1 to 100 characters with one
+/// that is not whitespace and no NUL, an email has the shape of one.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(description = "A new user: both fields are required.")]
 pub struct CreateUser {
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 100, pattern = r"^[^\x00]*\S[^\x00]*$")]
     pub name: Option<String>,
+    #[schema(value_type = String, required = true, format = Email, max_length = 254)]
     pub email: Option<String>,
 }
 
 /// The body of PATCH /users/{id}: any subset of the fields.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(description = "The fields to change: name, email or both.")]
 pub struct UpdateUser {
+    #[schema(min_length = 1, max_length = 100, pattern = r"^[^\x00]*\S[^\x00]*$")]
     pub name: Option<String>,
+    #[schema(format = Email, max_length = 254)]
     pub email: Option<String>,
 }
 // ANCHOR_END: payloads
 
 // ANCHOR: validate
+/// PostgreSQL's `text` cannot store the NUL character (JSON `\u0000`): left
+/// to the database, it would fail the query and answer 500.
+fn no_nul(value: &str, field: &'static str) -> Result<(), ApiError> {
+    if value.contains('\0') {
+        return Err(ApiError::Validation {
+            field,
+            message: format!("{field} must not contain the NUL character (\\u0000)"),
+        });
+    }
+    Ok(())
+}
+
 /// A name is 1 to 100 characters once trimmed.
 fn valid_name(name: &str) -> Result<String, ApiError> {
+    no_nul(name, "name")?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         return Err(ApiError::Validation {
@@ -51,12 +74,14 @@ fn valid_name(name: &str) -> Result<String, ApiError> {
     Ok(name.to_string())
 }
 
-/// An email is `local@domain`, both parts non-empty, at most 254 characters.
+/// An email is `local@domain`, both parts non-empty, at most 254 characters
+/// (counted as the table's CHECK counts them, not in bytes).
 fn valid_email(email: &str) -> Result<String, ApiError> {
+    no_nul(email, "email")?;
     let email = email.trim();
     let well_formed = matches!(email.split_once('@'),
         Some((local, domain)) if !local.is_empty() && domain.contains('.') && !domain.contains('@'));
-    if !well_formed || email.len() > 254 {
+    if !well_formed || email.chars().count() > 254 {
         return Err(ApiError::Validation {
             field: "email",
             message: "email must look like name@example.com".into(),
@@ -88,6 +113,31 @@ fn conflict_on_email(error: sqlx::Error) -> ApiError {
 }
 // ANCHOR_END: conflict_on_email
 
+// ANCHOR: create_doc
+#[utoipa::path(
+    post,
+    path = "/users",
+    operation_id = "createUser",
+    tag = "users",
+    request_body(content = CreateUser, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The user, created", body = User, links(
+            // The created user's id fills the {id} of the other operations:
+            // this is how a client (and a stateful fuzzer) chains them.
+            ("GetUser" = (operation_id = "getUser", parameters(("id" = "$response.body#/id")))),
+            ("UpdateUser" = (operation_id = "updateUser", parameters(("id" = "$response.body#/id")))),
+            ("DeleteUser" = (operation_id = "deleteUser", parameters(("id" = "$response.body#/id")))),
+        )),
+        (status = 400, description = "The body is not valid JSON", body = ErrorBody),
+        (status = 409, description = "Another user has this email, in any case", body = ErrorBody),
+        (status = 413, description = "The body is larger than 16 KiB", body = ErrorBody),
+        (status = 415, description = "The body is not sent as application/json", body = ErrorBody),
+        (status = 422, description = "A field is missing, of the wrong type or invalid", body = ErrorBody),
+        (status = 500, description = "The database failed", body = ErrorBody),
+        (status = 503, description = "No answer within the request timeout"),
+    )
+)]
+// ANCHOR_END: create_doc
 // ANCHOR: create
 pub async fn create(
     State(state): State<AppState>,
@@ -110,6 +160,20 @@ pub async fn create(
 }
 // ANCHOR_END: create
 
+#[utoipa::path(
+    get,
+    path = "/users/{id}",
+    operation_id = "getUser",
+    tag = "users",
+    params(("id" = i64, Path, description = "The user's id")),
+    responses(
+        (status = 200, description = "The user", body = User),
+        (status = 400, description = "The id is not a 64-bit integer", body = ErrorBody),
+        (status = 404, description = "No user has this id", body = ErrorBody),
+        (status = 500, description = "The database failed", body = ErrorBody),
+        (status = 503, description = "No answer within the request timeout"),
+    )
+)]
 // ANCHOR: get
 pub async fn get(
     State(state): State<AppState>,
@@ -136,7 +200,7 @@ pub struct Page {
     pub offset: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct UserPage {
     pub users: Vec<User>,
     pub limit: i64,
@@ -145,6 +209,22 @@ pub struct UserPage {
     pub next_offset: Option<i64>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/users",
+    operation_id = "listUsers",
+    tag = "users",
+    params(
+        ("limit" = Option<i64>, Query, minimum = 1, maximum = 100, description = "Users per page (default 20)"),
+        ("offset" = Option<i64>, Query, minimum = 0, description = "Users to skip (default 0)"),
+    ),
+    responses(
+        (status = 200, description = "One page of users, by id", body = UserPage),
+        (status = 400, description = "limit or offset is not an integer or out of range", body = ErrorBody),
+        (status = 500, description = "The database failed", body = ErrorBody),
+        (status = 503, description = "No answer within the request timeout"),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     page: Result<Query<Page>, QueryRejection>,
@@ -173,7 +253,9 @@ pub async fn list(
     )
     .fetch_all(&state.db)
     .await?;
-    let next_offset = (users.len() as i64 > limit).then_some(offset + limit);
+    // Lazy: an offset near i64::MAX would overflow if the sum were always
+    // computed, and only a page with a row after it has a next offset.
+    let next_offset = (users.len() as i64 > limit).then(|| offset + limit);
     users.truncate(limit as usize);
     Ok(Json(UserPage {
         users,
@@ -184,6 +266,25 @@ pub async fn list(
 }
 // ANCHOR_END: list
 
+#[utoipa::path(
+    patch,
+    path = "/users/{id}",
+    operation_id = "updateUser",
+    tag = "users",
+    params(("id" = i64, Path, description = "The user's id")),
+    request_body(content = UpdateUser, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The user, updated", body = User),
+        (status = 400, description = "The id is not a 64-bit integer, or the body is not valid JSON", body = ErrorBody),
+        (status = 404, description = "No user has this id", body = ErrorBody),
+        (status = 409, description = "Another user has this email, in any case", body = ErrorBody),
+        (status = 413, description = "The body is larger than 16 KiB", body = ErrorBody),
+        (status = 415, description = "The body is not sent as application/json", body = ErrorBody),
+        (status = 422, description = "No field to update, or a field of the wrong type or invalid", body = ErrorBody),
+        (status = 500, description = "The database failed", body = ErrorBody),
+        (status = 503, description = "No answer within the request timeout"),
+    )
+)]
 // ANCHOR: update
 pub async fn update(
     State(state): State<AppState>,
@@ -193,10 +294,7 @@ pub async fn update(
     let Path(id) = id?;
     let Json(payload) = payload?;
     if payload.name.is_none() && payload.email.is_none() {
-        return Err(ApiError::Validation {
-            field: "name",
-            message: "send name, email or both".into(),
-        });
+        return Err(ApiError::EmptyUpdate);
     }
     let name = payload.name.as_deref().map(valid_name).transpose()?;
     let email = payload.email.as_deref().map(valid_email).transpose()?;
@@ -217,6 +315,20 @@ pub async fn update(
 }
 // ANCHOR_END: update
 
+#[utoipa::path(
+    delete,
+    path = "/users/{id}",
+    operation_id = "deleteUser",
+    tag = "users",
+    params(("id" = i64, Path, description = "The user's id")),
+    responses(
+        (status = 204, description = "The user is deleted"),
+        (status = 400, description = "The id is not a 64-bit integer", body = ErrorBody),
+        (status = 404, description = "No user has this id", body = ErrorBody),
+        (status = 500, description = "The database failed", body = ErrorBody),
+        (status = 503, description = "No answer within the request timeout"),
+    )
+)]
 // ANCHOR: delete
 pub async fn delete(
     State(state): State<AppState>,

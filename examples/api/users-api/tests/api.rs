@@ -278,11 +278,6 @@ async fn patch_updates_and_checks(pool: PgPool) {
     let (status, body) = send(&app, json_request("PATCH", &uri, r#"{"name": "Ada L."}"#)).await;
     assert_eq!((status, &body["name"]), (StatusCode::OK, &json!("Ada L.")));
     assert_eq!(body["email"], "ada@example.com");
-    let (status, body) = send(&app, json_request("PATCH", &uri, "{}")).await;
-    assert_eq!(
-        (status, &body["field"]),
-        (StatusCode::UNPROCESSABLE_ENTITY, &json!("name"))
-    );
     let (status, _) = send(
         &app,
         json_request("PATCH", &uri, r#"{"email": "grace@example.com"}"#),
@@ -295,6 +290,60 @@ async fn patch_updates_and_checks(pool: PgPool) {
     )
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[sqlx::test]
+async fn patch_without_a_known_field_is_422_naming_none(pool: PgPool) {
+    let app = users_api::app(pool, &config());
+    let id = create(&app, "Ada", "ada@example.com").await["id"]
+        .as_i64()
+        .unwrap();
+    // Empty, misspelt, or null: nothing to change, and no field to blame.
+    for body in ["{}", r#"{"nmae": "Ada L."}"#, r#"{"name": null}"#] {
+        assert_eq!(
+            send(&app, json_request("PATCH", &format!("/users/{id}"), body)).await,
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "error": "nothing to update: send name, email or both" })
+            ),
+            "{body}"
+        );
+    }
+}
+
+#[sqlx::test]
+async fn nul_character_is_422_not_a_database_error(pool: PgPool) {
+    let app = users_api::app(pool, &config());
+    let (status, body) = send(
+        &app,
+        json_request(
+            "POST",
+            "/users",
+            r#"{"name": "Ada\u0000", "email": "ada@example.com"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        body,
+        json!({ "error": "name must not contain the NUL character (\\u0000)", "field": "name" })
+    );
+    let id = create(&app, "Ada", "ada@example.com").await["id"]
+        .as_i64()
+        .unwrap();
+    let (status, body) = send(
+        &app,
+        json_request(
+            "PATCH",
+            &format!("/users/{id}"),
+            r#"{"email": "ada\u0000@example.com"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, &body["field"]),
+        (StatusCode::UNPROCESSABLE_ENTITY, &json!("email"))
+    );
 }
 
 #[sqlx::test]
@@ -398,6 +447,26 @@ async fn cors_allows_only_configured_origins(pool: PgPool) {
             .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
             .is_none()
     );
+}
+
+#[sqlx::test]
+async fn cors_lets_browser_code_read_the_request_id(pool: PgPool) {
+    let app = users_api::app(pool, &config());
+    let request = Request::get("/health")
+        .header(header::ORIGIN, "https://app.example")
+        .body(Body::empty())
+        .unwrap();
+    let response = app.oneshot(request).await.unwrap();
+    let headers = response.headers();
+    assert_eq!(
+        headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "https://app.example"
+    );
+    assert_eq!(
+        headers[header::ACCESS_CONTROL_EXPOSE_HEADERS],
+        users_api::REQUEST_ID
+    );
+    assert!(headers.contains_key(users_api::REQUEST_ID));
 }
 
 #[sqlx::test]
