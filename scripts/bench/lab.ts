@@ -6,7 +6,7 @@
  * the same way:
  *
  * - the same throwaway PostgreSQL, the same 10,000 rows, the same pool size
- *   (users-api: its own table with the same rows, and the pool its code fixes);
+ *   (users-api: its own table with the same rows, its pool set through DATABASE_MAX_CONNECTIONS);
  * - the server pinned to core 0 and told it has one core (its peer.json), wrk
  *   pinned to core 1 (1 thread, closed loop, CONNECTIONS connections);
  *   PostgreSQL is left to the scheduler, as in bench:api;
@@ -149,7 +149,7 @@ try {
 				readyPath: peerReadyPath(peer),
 				idleRssBytes: idle,
 				peakRssBytes: peak,
-				poolSize: peer.fixedPoolSize ?? POOL_SIZE,
+				poolSize: POOL_SIZE,
 				...(logLines === undefined ? {} : { logLines }),
 				endpoints: { ...(plaintext ? { plaintext: plaintext.result } : {}), user: user.result },
 			});

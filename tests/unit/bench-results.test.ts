@@ -33,7 +33,7 @@ describe('committed benchmark results', () => {
 	it('records how each peer ran: its pool, its ready path, and the log of one that logs', () => {
 		for (const peer of results.peers) {
 			const declared = peers().find((p) => p.id === peer.id)!;
-			expect(peer.poolSize, peer.id).toBe(declared.fixedPoolSize ?? results.method.poolSize);
+			expect(peer.poolSize, peer.id).toBe(results.method.poolSize);
 			expect(peer.readyPath, peer.id).toBe(peerReadyPath(declared));
 			if (declared.logToFile) expect(peer.logLines, peer.id).toBeGreaterThan(0);
 			else expect(peer.logLines, peer.id).toBeUndefined();

@@ -97,11 +97,11 @@ describe('the users-api peer', () => {
 		expect(peerReadyPath(peers()[0]!)).toBe('/plaintext');
 	});
 
-	it("records the pool size users-api's code fixes, and logs at the service's own default level", () => {
-		// When users-api learns to read its pool size, this fails: pass the lab's POOL_SIZE instead.
-		const pool = /\.max_connections\((\d+)\)/.exec(main);
-		expect(pool, 'users-api main.rs no longer fixes its pool with max_connections(N)').not.toBeNull();
-		expect(peer.fixedPoolSize).toBe(Number(pool![1]));
+	it("hands users-api the lab's pool size under the name its configuration reads, and logs at its own default level", () => {
+		const config = readFileSync(join(examplesRoot, 'api/users-api/src/config.rs'), 'utf8');
+		expect(peer.poolSizeEnv).toBeDefined();
+		expect(config, `users-api's config.rs does not read ${peer.poolSizeEnv}`).toContain(`lookup("${peer.poolSizeEnv}")`);
+		expect(main).toContain('.max_connections(config.max_connections)');
 		const filter = /EnvFilter::new\("([^"]+)"\)/.exec(main);
 		expect(peer.env['RUST_LOG']).toBe(filter?.[1]);
 	});

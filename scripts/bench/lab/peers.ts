@@ -5,7 +5,7 @@
  * contract (./contract.ts) in every stack, with PORT, DATABASE_URL and
  * POOL_SIZE in its environment. One more peer, users-api, is the course's
  * own service run unchanged: the optional fields below say how it differs
- * (its own contract, table, readiness path and pool size, one endpoint, a log).
+ * (its own contract, table, readiness path and name for the pool size, one endpoint, a log).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
@@ -37,8 +37,8 @@ export interface Peer {
 	readyPath?: string;
 	/** The endpoints it is measured on; both by default. */
 	endpoints?: Endpoint[];
-	/** A pool size the server's code fixes (it does not read POOL_SIZE); recorded, and checked against the code by a test. */
-	fixedPoolSize?: number;
+	/** The variable its own configuration reads the pool size from, when it is not POOL_SIZE; the lab sets both. */
+	poolSizeEnv?: string;
 	/** Its standard output and error go to a file, as a production service's log would, not through a pipe to the lab. */
 	logToFile?: boolean;
 	/** A database of its own in the lab's PostgreSQL server (./database.ts), and the SQL file that fills it. */
@@ -159,7 +159,14 @@ export async function startPeer(peer: Peer, { port, databaseUrl, poolSize, cpu, 
 	const started = performance.now();
 	const child = spawn(command[0]!, command.slice(1), {
 		cwd: peer.dir,
-		env: { ...process.env, ...peer.env, PORT: String(port), DATABASE_URL: databaseUrl, POOL_SIZE: String(poolSize) },
+		env: {
+			...process.env,
+			...peer.env,
+			PORT: String(port),
+			DATABASE_URL: databaseUrl,
+			POOL_SIZE: String(poolSize),
+			...(peer.poolSizeEnv ? { [peer.poolSizeEnv]: String(poolSize) } : {}),
+		},
 		stdio: logFd === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],
 		// Its own process group, so stop() also ends what it spawned (a JVM's
 		// or uvicorn's children).

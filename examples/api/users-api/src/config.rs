@@ -22,6 +22,8 @@ pub struct Config {
     pub port: u16,
     pub allowed_origins: AllowedOrigins,
     pub request_timeout: Duration,
+    /// Most connections the pool opens to PostgreSQL at once.
+    pub max_connections: u32,
 }
 // ANCHOR_END: config
 
@@ -69,11 +71,23 @@ impl Config {
                 problem: format!("must be a whole number of seconds, got {text:?}"),
             })?),
         };
+        let max_connections = match lookup("DATABASE_MAX_CONNECTIONS") {
+            None => 10,
+            Some(text) => text
+                .parse()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| ConfigError {
+                    name: "DATABASE_MAX_CONNECTIONS",
+                    problem: format!("must be a whole number of 1 or more, got {text:?}"),
+                })?,
+        };
         Ok(Config {
             database_url,
             port,
             allowed_origins,
             request_timeout,
+            max_connections,
         })
     }
 }
@@ -97,6 +111,7 @@ mod tests {
         assert_eq!(c.port, 3000);
         assert_eq!(c.allowed_origins, AllowedOrigins::List(vec![]));
         assert_eq!(c.request_timeout, Duration::from_secs(10));
+        assert_eq!(c.max_connections, 10);
     }
 
     #[test]
@@ -108,6 +123,15 @@ mod tests {
             port.to_string(),
             "PORT: must be a number from 0 to 65535, got \"http\""
         );
+        for bad in ["0", "-1", "ten"] {
+            let pool = config(&[("DATABASE_URL", "x"), ("DATABASE_MAX_CONNECTIONS", bad)]);
+            assert_eq!(
+                pool.unwrap_err().to_string(),
+                format!(
+                    "DATABASE_MAX_CONNECTIONS: must be a whole number of 1 or more, got {bad:?}"
+                )
+            );
+        }
     }
 
     #[test]

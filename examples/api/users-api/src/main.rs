@@ -40,7 +40,7 @@ async fn main() -> ExitCode {
 // ANCHOR: run
 async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let db = PgPoolOptions::new()
-        .max_connections(10)
+        .max_connections(config.max_connections)
         .acquire_timeout(users_api::ACQUIRE_TIMEOUT)
         .connect(&config.database_url)
         .await

@@ -192,7 +192,7 @@ pub async fn get(
 }
 // ANCHOR_END: get
 
-// ANCHOR: list
+// ANCHOR: page
 /// `?limit=&offset=`: limit 1 to 100 (default 20), offset from 0.
 #[derive(Debug, Deserialize)]
 pub struct Page {
@@ -208,6 +208,7 @@ pub struct UserPage {
     /// The offset of the next page, or null on the last one.
     pub next_offset: Option<i64>,
 }
+// ANCHOR_END: page
 
 #[utoipa::path(
     get,
@@ -225,6 +226,7 @@ pub struct UserPage {
         (status = 503, description = "No answer within the request timeout"),
     )
 )]
+// ANCHOR: list
 pub async fn list(
     State(state): State<AppState>,
     page: Result<Query<Page>, QueryRejection>,

@@ -21,6 +21,7 @@ fn config() -> Config {
             "https://app.example",
         )]),
         request_timeout: Duration::from_secs(5),
+        max_connections: 10,
     }
 }
 
@@ -482,6 +483,7 @@ async fn a_request_past_the_timeout_is_503(pool: PgPool) {
         pool,
         &Config {
             request_timeout: Duration::from_millis(200),
+            max_connections: 10,
             ..config()
         },
     );

@@ -46,6 +46,7 @@ fn config() -> Config {
             "https://app.example",
         )]),
         request_timeout: Duration::from_secs(5),
+        max_connections: 10,
     }
 }
 
