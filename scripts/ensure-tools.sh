@@ -38,6 +38,13 @@ cargo clippy --version >/dev/null 2>&1 || missing "clippy" "rustup component add
 command -v bwrap >/dev/null || apt_install bubblewrap
 command -v bwrap >/dev/null || missing "bubblewrap (bwrap)" "sudo apt-get install -y bubblewrap"
 
+# Python 3 with venv and ensurepip: schemathesis (the API fuzzer) is installed
+# into a virtualenv of its own, and a capture formats JSON with python3.
+# Debian's python3-venv brings both, and python3 with them.
+python_ok() { command -v python3 >/dev/null && python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' >/dev/null 2>&1; }
+python_ok || apt_install python3-venv
+python_ok || missing "Python 3 with venv and ensurepip" "sudo apt-get install -y python3-venv"
+
 # curl: the lessons' transcripts are real curl runs.
 command -v curl >/dev/null || apt_install curl
 exit 0

@@ -13,71 +13,93 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { Readable } from 'node:stream';
 import { examplesRoot } from '../src/examples/workspace.ts';
-import { freePort, startPostgres, stopPostgres } from './lib/postgres.ts';
+import { createDatabase, dropDatabase, freePort, startPostgres, stopPostgres } from './lib/postgres.ts';
 import { countResults, ensureSchemathesis } from './lib/schemathesis.ts';
+import { exitOf, waitForOk } from './lib/wait-for-ok.ts';
 
 const repoRoot = join(examplesRoot, '..');
 const config = join(examplesRoot, 'api/users-api/schemathesis.toml');
 
-function must(what: string, run: ReturnType<typeof spawnSync>): void {
-	if (run.status !== 0) throw new Error(`${what} failed${run.stderr ? `:\n${run.stderr}` : ''}`);
+// Ctrl-C reaches schemathesis and the service too (one process group); a
+// SIGTERM may reach this process alone. Either way the children are
+// stopped, and the run stays alive until the database is dropped or removed.
+let interrupted: NodeJS.Signals | undefined;
+const children = new Set<ChildProcess>();
+const exitStatusFor = (signal: NodeJS.Signals) => 128 + (constants.signals[signal] ?? 0);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		interrupted ??= signal;
+		process.exitCode = exitStatusFor(interrupted);
+		for (const child of children) child.kill('SIGTERM');
+	});
 }
 
-/** A database of its own on an existing server, so the run neither sees nor leaves rows of other tests. */
-function createDatabase(serverUrl: string): { url: string; drop: () => void } {
-	const name = `fuzz_api_${process.pid}`;
-	must('creating the fuzz database', spawnSync('psql', [serverUrl, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${name}`], { encoding: 'utf8' }));
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	return {
-		url: url.toString(),
-		drop: () => {
-			spawnSync('psql', [serverUrl, '-q', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'ignore' });
-		},
-	};
+class Interrupted extends Error {}
+function stopIfInterrupted(): void {
+	if (interrupted) throw new Interrupted(`stopped by ${interrupted}`);
 }
 
-async function waitForHealth(base: string, service: ChildProcess): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		if (service.exitCode !== null) throw new Error(`users-api exited with status ${service.exitCode} before answering`);
-		try {
-			if ((await fetch(`${base}/health`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error('users-api did not answer GET /health within 60 s');
+/** Spawns a child that a signal to this process stops, and a promise of its end. */
+function track(child: ChildProcess): Promise<void> {
+	children.add(child);
+	return new Promise((resolve) => {
+		const done = () => {
+			children.delete(child);
+			resolve();
+		};
+		// 'close' comes after the output pipes are read to the end; 'error' when it could not start.
+		child.once('close', done);
+		child.once('error', done);
+	});
 }
 
-// Ctrl-C reaches schemathesis and the service too (one process group): stay
-// alive while they stop, so the database is still dropped or removed.
-process.on('SIGINT', () => {});
-process.on('SIGTERM', () => {});
+/** Copies a stream to stdout line by line as it comes, each line rewritten by `edit`; resolves with all it read. */
+function relay(stream: Readable, edit: (line: string) => string): Promise<string> {
+	return new Promise((resolve) => {
+		let all = '';
+		let pending = '';
+		stream.setEncoding('utf8');
+		stream.on('data', (chunk: string) => {
+			all += chunk;
+			const lines = (pending + chunk).split('\n');
+			pending = lines.pop()!;
+			for (const line of lines) process.stdout.write(`${edit(line)}\n`);
+		});
+		stream.on('end', () => {
+			if (pending) process.stdout.write(edit(pending));
+			resolve(all);
+		});
+	});
+}
 
 async function main(): Promise<number> {
 	const schemathesis = ensureSchemathesis();
 	const build = spawnSync('cargo', ['build', '-p', 'users-api', '--locked', '--quiet'], { cwd: examplesRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+	if (build.signal) return exitStatusFor(build.signal);
 	if (build.status !== 0) return build.status ?? 1;
+	stopIfInterrupted();
 
 	const cleanups: (() => void)[] = [];
 	let service: ChildProcess | undefined;
+	let serviceEnded: Promise<void> | undefined;
 	try {
 		let databaseUrl: string;
 		const existing = process.env['DATABASE_URL'];
 		if (existing) {
-			const db = createDatabase(existing);
-			cleanups.push(db.drop);
-			databaseUrl = db.url;
+			// A database of its own on that server, so the run neither sees nor leaves rows of other tests.
+			const name = `fuzz_api_${process.pid}`;
+			databaseUrl = createDatabase(existing, name);
+			cleanups.push(() => dropDatabase(existing, name));
 		} else {
 			const pg = await startPostgres();
 			cleanups.push(() => stopPostgres(pg.dir));
 			databaseUrl = pg.url;
 		}
+		stopIfInterrupted();
 
 		const scratch = mkdtempSync(join(tmpdir(), 'fuzz-api-'));
 		cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
@@ -88,33 +110,43 @@ async function main(): Promise<number> {
 			stdio: ['ignore', 'ignore', 'inherit'],
 			env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RUST_LOG: 'users_api=error' },
 		});
-		await waitForHealth(base, service);
-
-		const run = spawnSync(
-			schemathesis,
-			['--config-file', config, 'run', `${base}/openapi.json`],
-			// A scratch folder for what it may write (hypothesis's example database), never the clone.
-			{ cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '80' }, maxBuffer: 64 * 1024 * 1024 },
-		);
-		const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-		// The port and the clone's location change from run to run; the saved transcript shows neither.
-		process.stdout.write(output.replaceAll(base, 'http://127.0.0.1:<port>').replaceAll(config, relative(repoRoot, config)));
-		const { passed, failed } = countResults(output);
-		// A crash or a schema it cannot load is a failure even with no failed test counted.
-		const failures = run.status === 0 ? failed : Math.max(failed, 1);
-		console.log(`${passed} passed, ${failures} failed`);
-		return run.status === 0 && failed === 0 ? 0 : 1;
-	} finally {
-		if (service && service.exitCode === null) {
-			const exited = new Promise((resolve) => service!.once('exit', resolve));
-			service.kill('SIGTERM');
-			await exited;
+		// Made now, not when stopping it: a service that already died has sent its only 'exit'.
+		serviceEnded = track(service);
+		const readiness = await waitForOk(`${base}/health`, service, { deadline: performance.now() + 60_000, intervalMs: 200 });
+		stopIfInterrupted();
+		if (!readiness.ok) {
+			throw new Error(readiness.why === 'exited' ? `users-api exited with ${exitOf(service)} before answering` : 'users-api did not answer GET /health within 60 s');
 		}
+
+		const run = spawn(schemathesis, ['--config-file', config, 'run', `${base}/openapi.json`], {
+			// A scratch folder for what it may write (hypothesis's example database), never the clone.
+			cwd: scratch,
+			env: { ...process.env, NO_COLOR: '1', COLUMNS: '80' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let spawnError: Error | undefined;
+		run.once('error', (error) => (spawnError = error));
+		const ended = track(run);
+		// The port and the clone's location change from run to run; the saved transcript shows neither.
+		const edit = (line: string) => line.replaceAll(base, 'http://127.0.0.1:<port>').replaceAll(config, relative(repoRoot, config));
+		const [stdout, stderr] = await Promise.all([relay(run.stdout!, edit), relay(run.stderr!, edit), ended]);
+		stopIfInterrupted();
+		if (spawnError) console.error(`could not run ${schemathesis}: ${spawnError.message}`);
+		const ok = !spawnError && run.exitCode === 0;
+		const { passed, failed } = countResults(`${stdout}${stderr}`);
+		// A crash or a schema it cannot load is a failure even with no failed test counted.
+		const failures = ok ? failed : Math.max(failed, 1);
+		console.log(`${passed} passed, ${failures} failed`);
+		return ok && failed === 0 ? 0 : 1;
+	} finally {
+		if (service && exitOf(service) === undefined) service.kill('SIGTERM');
+		await serviceEnded;
 		for (const cleanup of cleanups.reverse()) cleanup();
 	}
 }
 
-process.exitCode = await main().catch((error: unknown) => {
+const status = await main().catch((error: unknown) => {
 	console.error(`fuzz:api: ${error instanceof Error ? error.message : String(error)}`);
 	return 1;
 });
+process.exitCode = interrupted ? exitStatusFor(interrupted) : status;

@@ -41,7 +41,7 @@ export const parts: readonly Part[] = [
 	{
 		label: 'Build an API with Axum + SQLx',
 		directory: 'api',
-		outcome: 'A users API on PostgreSQL with migrations, checked queries, errors and tests.',
+		outcome: 'A users API on PostgreSQL with migrations, checked queries, errors, tests, an OpenAPI document and a fuzzer.',
 	},
 	{
 		label: 'Benchmarking',

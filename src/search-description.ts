@@ -3,9 +3,9 @@
  * only the page body, and Starlight puts the description in the head alone,
  * so the one sentence that says what a lesson covers was invisible to
  * search. Tagged as Pagefind metadata, its words match queries and weigh
- * with `ranking.metaWeights.description` (astro.config.mjs), and the search
- * dialog shows it under each result. tests/browser/search-questions.test.ts
- * measures the effect.
+ * with `ranking.metaWeights.description` (astro.config.mjs). The dialog
+ * would also print it under each result; src/styles/search.css hides that.
+ * tests/browser/search-questions.test.ts measures the effect.
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 

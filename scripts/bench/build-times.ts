@@ -21,9 +21,9 @@
  * every figure, so the load average is recorded at the start, sampled while
  * it runs and recorded at the end.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, constants, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BUILD_TIMES_FILE, median, type BuildTimes, type Timing } from '../../src/bench/build-times.ts';
 import { examplesRoot } from '../../src/examples/workspace.ts';
@@ -57,16 +57,54 @@ delete env.DATABASE_URL;
 delete env.CARGO_INCREMENTAL;
 delete env.RUSTFLAGS;
 
-function cargo(cargoArgs: string[], target: Target): number {
-	const start = performance.now();
-	const run = spawnSync('cargo', cargoArgs, { cwd: workspace, env: { ...env, CARGO_TARGET_DIR: targets[target] }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
-	const seconds = (performance.now() - start) / 1000;
-	if (run.status !== 0) throw new Error(`cargo ${cargoArgs.join(' ')} failed:\n${run.stderr}`);
-	return seconds;
+// Ctrl-C, or a SIGTERM to this process alone, stops the cargo that is
+// running (its whole process group: rustc and build scripts too); the
+// temporary folder, gigabytes after a clean build, is then removed below
+// and the script exits with 128 + the signal's number.
+let interrupted: NodeJS.Signals | undefined;
+let running: ChildProcess | undefined;
+class Interrupted extends Error {}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		interrupted ??= signal;
+		process.exitCode = 128 + (constants.signals[signal] ?? 0);
+		if (running?.pid !== undefined) {
+			try {
+				process.kill(-running.pid, 'SIGTERM');
+			} catch {
+				// already gone
+			}
+		}
+	});
 }
 
-const once = (cargoArgs: string[], target: Target): Timing => {
-	const seconds = [cargo(cargoArgs, target)];
+/** Runs cargo in the copy; resolves with its wall time in seconds. */
+function cargo(cargoArgs: string[], target: Target): Promise<number> {
+	if (interrupted) return Promise.reject(new Interrupted());
+	return new Promise((resolve, reject) => {
+		const start = performance.now();
+		// Asynchronous, so a signal's handler runs at once; detached, so the
+		// handler can stop cargo's whole process group.
+		const child = spawn('cargo', cargoArgs, { cwd: workspace, env: { ...env, CARGO_TARGET_DIR: targets[target] }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+		running = child;
+		let stderr = '';
+		child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		child.once('error', (error) => {
+			running = undefined;
+			reject(new Error(`cargo could not start: ${error.message}`));
+		});
+		child.once('close', (status) => {
+			const seconds = (performance.now() - start) / 1000;
+			running = undefined;
+			if (interrupted) reject(new Interrupted());
+			else if (status !== 0) reject(new Error(`cargo ${cargoArgs.join(' ')} failed:\n${stderr}`));
+			else resolve(seconds);
+		});
+	});
+}
+
+const once = async (cargoArgs: string[], target: Target): Promise<Timing> => {
+	const seconds = [await cargo(cargoArgs, target)];
 	return { command: `cargo ${cargoArgs.join(' ')}`, seconds, median: median(seconds) };
 };
 
@@ -83,11 +121,11 @@ function editHandler(): void {
 	writeFileSync(file, lines.join('\n'));
 }
 
-const incremental = (cargoArgs: string[], target: Target): Timing => {
+const incremental = async (cargoArgs: string[], target: Target): Promise<Timing> => {
 	const seconds: number[] = [];
 	for (let i = 0; i < RUNS; i++) {
 		editHandler();
-		seconds.push(cargo(cargoArgs, target));
+		seconds.push(await cargo(cargoArgs, target));
 	}
 	return { command: `cargo ${cargoArgs.join(' ')}, after a one-line edit`, seconds, median: median(seconds) };
 };
@@ -111,22 +149,23 @@ try {
 	execFileSync('sh', ['-c', 'git archive --format=tar "$1" examples | tar -x -C "$0"', dir, commit], { cwd: dirname(examplesRoot.replace(/\/$/, '')) });
 	if (!existsSync(join(workspace, EDITED_FILE))) throw new Error(`${EDITED_FILE} is missing from the workspace`);
 	console.error('Fetching crates (not timed)...');
-	cargo(['fetch', '--locked'], 'debug');
+	await cargo(['fetch', '--locked'], 'debug');
 
-	const rustc = spawnSync('rustc', ['--version'], { encoding: 'utf8' }).stdout.trim();
-	const cargoVersion = spawnSync('cargo', ['--version'], { encoding: 'utf8' }).stdout.trim();
+	// Asked in the copy, so a rust-toolchain.toml there is honoured as by the builds.
+	const rustc = spawnSync('rustc', ['--version'], { cwd: workspace, encoding: 'utf8' }).stdout.trim();
+	const cargoVersion = spawnSync('cargo', ['--version'], { cwd: workspace, encoding: 'utf8' }).stdout.trim();
 
 	console.error('Clean debug build...');
-	const cleanDebug = once(['build', '--locked', '-p', CRATE], 'debug');
+	const cleanDebug = await once(['build', '--locked', '-p', CRATE], 'debug');
 	const { linker, comment } = linkerOf(join(targets.debug, 'debug', CRATE));
 	console.error(`Incremental debug builds (${RUNS})...`);
-	const incrementalDebug = incremental(['build', '--locked', '-p', CRATE], 'debug');
+	const incrementalDebug = await incremental(['build', '--locked', '-p', CRATE], 'debug');
 	console.error('Clean check...');
-	const cleanCheck = once(['check', '--locked', '-p', CRATE], 'check');
+	const cleanCheck = await once(['check', '--locked', '-p', CRATE], 'check');
 	console.error(`Incremental checks (${RUNS})...`);
-	const incrementalCheck = incremental(['check', '--locked', '-p', CRATE], 'check');
+	const incrementalCheck = await incremental(['check', '--locked', '-p', CRATE], 'check');
 	console.error('Clean release build...');
-	const cleanRelease = once(['build', '--release', '--locked', '-p', CRATE], 'release');
+	const cleanRelease = await once(['build', '--release', '--locked', '-p', CRATE], 'release');
 
 	clearInterval(sampler);
 	const loadEnd = loadavg();
@@ -150,6 +189,9 @@ try {
 		console.log(`  ${name.padEnd(17)} median ${t.median.toFixed(1).padStart(6)} s   runs: ${t.seconds.map((s) => s.toFixed(1)).join(', ')}`);
 	}
 	console.error(`wrote ${BUILD_TIMES_FILE}`);
+} catch (error) {
+	if (!(error instanceof Interrupted)) throw error;
+	console.error(`bench:build: stopped by ${interrupted}; removing ${dir}`);
 } finally {
 	clearInterval(sampler);
 	rmSync(dir, { recursive: true, force: true });

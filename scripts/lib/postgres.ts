@@ -58,9 +58,21 @@ export async function startPostgres(): Promise<Postgres> {
 	}
 	const port = await freePort();
 	const data = join(dir, 'data');
-	tool(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '--no-instructions', '-E', 'UTF8']);
-	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-	tool(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+	try {
+		tool(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '--no-instructions', '-E', 'UTF8']);
+		const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+		tool(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+	} catch (error) {
+		// A failed or interrupted start (Ctrl-C reaches initdb and pg_ctl too)
+		// leaves no server and no folder behind.
+		try {
+			stopPostgres(dir);
+		} catch {
+			// no server was running
+		}
+		rmSync(dir, { recursive: true, force: true });
+		throw error;
+	}
 	return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir };
 }
 
@@ -70,6 +82,44 @@ export function stopPostgres(dir: string): void {
 		tool(binaries(), 'pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** The URL of another database on the same server as `url`. */
+export function databaseUrl(url: string, name: string): string {
+	const next = new URL(url);
+	next.pathname = `/${name}`;
+	return next.toString();
+}
+
+/** Runs psql quietly, stopping at the first SQL error; `what` names the step in the error message. */
+export function psql(url: string, args: string[], what: string): void {
+	const run = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAt', '-o', '/dev/null', ...args], { encoding: 'utf8' });
+	if (run.error || run.status !== 0) throw new Error(`${what} failed:\n${run.error?.message ?? run.stderr}`);
+}
+
+/**
+ * A fresh, empty database `name` on the server of `serverUrl` (one left by
+ * an earlier run is dropped first); returns its URL. Error messages start
+ * with `who` when given, e.g. the lab's peer name.
+ */
+export function createDatabase(serverUrl: string, name: string, who?: string): string {
+	const prefix = who ? `${who}: ` : '';
+	// The name goes into SQL as an identifier: letters, digits and underscores only.
+	if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`${prefix}database name ${JSON.stringify(name)} must be lower-case letters, digits and underscores`);
+	psql(serverUrl, ['-c', `DROP DATABASE IF EXISTS ${name}`, '-c', `CREATE DATABASE ${name}`], `${prefix}creating database ${name}`);
+	return databaseUrl(serverUrl, name);
+}
+
+/**
+ * Drops database `name`, closing its connections first. For clean-up: a
+ * failure is reported on stderr, not thrown, so the other clean-ups run.
+ */
+export function dropDatabase(serverUrl: string, name: string): void {
+	try {
+		psql(serverUrl, ['-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], `dropping database ${name}`);
+	} catch (error) {
+		console.error(error instanceof Error ? error.message : String(error));
 	}
 }
 

@@ -21,13 +21,13 @@ function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 function createVenv(dir: string): void {
 	mkdirSync(join(dir, '..'), { recursive: true });
 	const venv = spawnSync('python3', ['-m', 'venv', dir], { encoding: 'utf8' });
-	if (venv.error) throw new Error('fuzzing the API needs python3 (Debian package python3-venv brings it with venv)');
-	if (venv.status === 0) return;
-	// Debian splits venv's pip bootstrap into its own package.
+	if (!venv.error && venv.status === 0) return;
+	// No python3 at all (a spawn error), or Debian's python3 without venv's
+	// pip bootstrap, which is a package of its own: python3-venv brings both.
 	rmSync(dir, { recursive: true, force: true });
 	installDebianPackages(['python3-venv'], 'a Python virtualenv for schemathesis');
 	const again = spawnSync('python3', ['-m', 'venv', dir], { encoding: 'utf8' });
-	if (again.status !== 0) throw new Error(`python3 -m venv failed:\n${again.stderr}`);
+	if (again.error || again.status !== 0) throw new Error(`python3 -m venv failed:\n${again.error?.message ?? again.stderr}`);
 }
 
 /** The path of the `schemathesis` command, installing it first when the cache has none. */

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Endpoint } from '../../../src/bench/results.ts';
 import { examplesRoot } from '../../../src/examples/workspace.ts';
+import { waitForOk } from '../../lib/wait-for-ok.ts';
 
 export const benchRoot = join(examplesRoot, 'bench');
 
@@ -202,24 +203,10 @@ export async function startPeer(peer: Peer, { port, databaseUrl, poolSize, cpu, 
 	};
 	const url = `http://127.0.0.1:${port}`;
 	const ready = peerReadyPath(peer);
-	while (performance.now() - started < timeoutMs) {
-		if (child.exitCode !== null) {
-			const printed = output();
-			await stop();
-			throw new Error(`${peer.name} exited with ${child.exitCode} before answering:\n${printed}`);
-		}
-		try {
-			const response = await fetch(url + ready);
-			await response.arrayBuffer();
-			if (response.status === 200) {
-				return { process: child, url, coldStartMs: performance.now() - started, output, logFile, stop };
-			}
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
+	const readiness = await waitForOk(url + ready, child, { deadline: started + timeoutMs, intervalMs: 5 });
+	if (readiness.ok) return { process: child, url, coldStartMs: readiness.at - started, output, logFile, stop };
 	const printed = output();
 	await stop();
+	if (readiness.why === 'exited') throw new Error(`${peer.name} exited with ${child.exitCode ?? child.signalCode} before answering:\n${printed}`);
 	throw new Error(`${peer.name} did not answer ${ready} within ${timeoutMs / 1000} s:\n${printed}`);
 }
