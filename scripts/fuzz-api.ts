@@ -43,7 +43,7 @@ function stopIfInterrupted(): void {
 	if (interrupted) throw new Interrupted(`stopped by ${interrupted}`);
 }
 
-/** Spawns a child that a signal to this process stops, and a promise of its end. */
+/** Lets a signal to this process stop `child`; resolves once it has ended (or failed to start). */
 function track(child: ChildProcess): Promise<void> {
 	children.add(child);
 	return new Promise((resolve) => {
