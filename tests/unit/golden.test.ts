@@ -25,6 +25,13 @@ describe('masks for the API transcripts', () => {
 		expect(mask(a)).toBe(mask(b));
 		expect(mask(a)).not.toBe(mask(a.replace('"id":1', '"id":2')));
 	});
+
+	it('masks the length of a body that holds a timestamp, and no other length', () => {
+		const head = (length: number) => `HTTP/1.1 201 Created\ncontent-length: ${length}\ndate: Thu, 03 Dec 2026 08:41:55 GMT\n\n`;
+		const withTime = (length: number, time: string) => `${head(length)}{"id":1,"created_at":"${time}"}`;
+		expect(mask(withTime(99, '2026-12-03T08:41:55.715984Z'))).toBe(mask(withTime(98, '2026-12-03T08:41:55.71598Z')));
+		expect(mask(`${head(15)}{"status":"ok"}`)).not.toBe(mask(`${head(16)}{"status":"ok"}`));
+	});
 });
 
 describe('masks for the fuzzer transcript', () => {
