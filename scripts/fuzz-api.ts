@@ -12,7 +12,7 @@
  * exits non-zero when schemathesis finds anything.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -118,7 +118,13 @@ async function main(): Promise<number> {
 			throw new Error(readiness.why === 'exited' ? `users-api exited with ${exitOf(service)} before answering` : 'users-api did not answer GET /health within 60 s');
 		}
 
-		const run = spawn(schemathesis, ['--config-file', config, 'run', `${base}/openapi.json`], {
+		// schemathesis prints the config file's absolute path and wraps it at
+		// the terminal's width, so a deep clone would print a different line.
+		// A copy at the top of the scratch folder has a short path that never
+		// wraps, and is shown below under its name in the repository.
+		const scratchConfig = join(scratch, 'schemathesis.toml');
+		copyFileSync(config, scratchConfig);
+		const run = spawn(schemathesis, ['--config-file', scratchConfig, 'run', `${base}/openapi.json`], {
 			// A scratch folder for what it may write (hypothesis's example database), never the clone.
 			cwd: scratch,
 			env: { ...process.env, NO_COLOR: '1', COLUMNS: '80' },
@@ -127,8 +133,8 @@ async function main(): Promise<number> {
 		let spawnError: Error | undefined;
 		run.once('error', (error) => (spawnError = error));
 		const ended = track(run);
-		// The port and the clone's location change from run to run; the saved transcript shows neither.
-		const edit = (line: string) => line.replaceAll(base, 'http://127.0.0.1:<port>').replaceAll(config, relative(repoRoot, config));
+		// The port and the scratch folder change from run to run; the saved transcript shows neither.
+		const edit = (line: string) => line.replaceAll(base, 'http://127.0.0.1:<port>').replaceAll(scratchConfig, relative(repoRoot, config));
 		const [stdout, stderr] = await Promise.all([relay(run.stdout!, edit), relay(run.stderr!, edit), ended]);
 		stopIfInterrupted();
 		if (spawnError) console.error(`could not run ${schemathesis}: ${spawnError.message}`);
