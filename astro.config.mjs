@@ -4,11 +4,11 @@ import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { sidebar } from './src/curriculum.ts';
-import { remarkIncludeExamples } from './src/markdown/remark-include-examples.ts';
-import { remarkFromRun } from './src/markdown/remark-from-run.ts';
-import { ecCallouts } from './src/markdown/ec-callouts.ts';
-import { rehypeScrollTables } from './src/markdown/rehype-scroll-tables.ts';
-import { headersFile } from './src/sandbox/isolation.ts';
+import { remarkIncludeExamples } from './src/build/markdown/remark-include-examples.ts';
+import { remarkFromRun } from './src/build/markdown/remark-from-run.ts';
+import { ecCallouts } from './src/build/markdown/ec-callouts.ts';
+import { rehypeScrollTables } from './src/build/markdown/rehype-scroll-tables.ts';
+import { headersFile } from './src/hosting/isolation.ts';
 
 /**
  * Where edited code in a Run panel is compiled and run: a server speaking the
@@ -52,7 +52,7 @@ export default defineConfig({
 			// so the long Rust Book chapters, which mention nearly everything,
 			// crowded the short lesson that answers a question out of the top
 			// three. These are Pagefind's own defaults, plus a weight for the
-			// page description that src/search-description.ts makes searchable
+			// page description that src/build/search-description.ts makes searchable
 			// (below the title's: a summary, not the name).
 			pagefind: {
 				ranking: {
@@ -64,7 +64,7 @@ export default defineConfig({
 				},
 			},
 			// Tags each page's description for Pagefind; see the file.
-			routeMiddleware: './src/search-description.ts',
+			routeMiddleware: './src/build/search-description.ts',
 			components: {
 				// Adds a label fix to Starlight's search button; see the file.
 				Search: './src/components/Search.astro',

@@ -11,7 +11,7 @@ export default defineConfig({
 			// A real, sandboxed compile server (its first start builds the crate cache).
 			{ test: { name: 'playground', include: ['tests/playground/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 300_000 } },
 			// Builds five stacks (the first Maven build downloads Spring Boot).
-			{ test: { name: 'bench', include: ['tests/bench/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 600_000 } },
+			{ test: { name: 'bench', include: ['tests/lab/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 600_000 } },
 			{ test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/site/require-build.ts'] } },
 			{
 				test: {

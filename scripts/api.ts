@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { examplesRoot } from '../src/examples/workspace.ts';
+import { examplesRoot } from '../src/build/workspace/workspace.ts';
 import { startPostgres, stopPostgres } from './lib/postgres.ts';
 
 const build = spawnSync('cargo', ['build', '-p', 'users-api', '--locked'], { cwd: examplesRoot, stdio: 'inherit' });

@@ -14,9 +14,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { examplesRoot } from '../src/examples/workspace.ts';
+import { examplesRoot } from '../src/build/workspace/workspace.ts';
 import { installDebianPackages } from './lib/debian.ts';
-import { allRunnables, outputDir, sourceHash, wasmFile, wasmUrl, type Manifest } from '../src/examples/runnable.ts';
+import { allRunnables, outputDir, sourceHash, wasmFile, wasmUrl, type Manifest } from '../src/build/workspace/runnable.ts';
 
 const TARGET = 'wasm32-wasip1';
 const targetDir = join(examplesRoot, 'target/wasm');

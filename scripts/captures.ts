@@ -28,7 +28,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
-import { examplesRoot, cratesNamedIn } from '../src/examples/workspace.ts';
+import { examplesRoot, cratesNamedIn } from '../src/build/workspace/workspace.ts';
 import { golden, report, type GoldenResult } from './lib/golden.ts';
 
 interface Capture {

@@ -13,9 +13,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extract } from '../src/examples/anchors.ts';
-import { cratesNamedIn, examplesRoot, type Exercise } from '../src/examples/workspace.ts';
-import { parseTestReport, programWithTests, testTitle, type TestReport } from '../src/runtime/test-report.ts';
+import { extract } from '../src/build/workspace/anchors.ts';
+import { cratesNamedIn, examplesRoot, type Exercise } from '../src/build/workspace/workspace.ts';
+import { parseTestReport, programWithTests, testTitle, type TestReport } from '../src/shared/test-report.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'backend-rust-exercises-'));
 mkdirSync(join(scratch, 'src'));

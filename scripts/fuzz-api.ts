@@ -16,7 +16,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
-import { examplesRoot } from '../src/examples/workspace.ts';
+import { examplesRoot } from '../src/build/workspace/workspace.ts';
 import { createDatabase, dropDatabase, freePort, startPostgres, stopPostgres } from './lib/postgres.ts';
 import { countResults, ensureSchemathesis } from './lib/schemathesis.ts';
 import { exitOf, waitForOk } from './lib/wait-for-ok.ts';

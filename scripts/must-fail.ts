@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { examplesRoot, cratesNamedIn, type Crate, type MustFail } from '../src/examples/workspace.ts';
+import { examplesRoot, cratesNamedIn, type Crate, type MustFail } from '../src/build/workspace/workspace.ts';
 import { golden, report, type GoldenResult } from './lib/golden.ts';
 
 function cargo(args: string[], env: NodeJS.ProcessEnv = {}) {

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { examplesRoot, workspaceCrates } from '../src/examples/workspace.ts';
+import { examplesRoot, workspaceCrates } from '../src/build/workspace/workspace.ts';
 import { report, updating, type GoldenResult } from './lib/golden.ts';
 import { applyMigrations, startPostgres, stopPostgres } from './lib/postgres.ts';
 

@@ -2,7 +2,7 @@
  * `npm run bench:build`: how long the users API takes to build on this
  * machine, clean and after a one-line edit, written to
  * public/bench/build-times.json for the "Why Rust" page's compile-times
- * section (read at build time by src/bench/build-times.ts).
+ * section (read at build time by src/build/measurements/build-times.ts).
  *
  *   npm run bench:build               measure and write the JSON
  *   npm run bench:build -- --runs 3   incremental rebuilds per kind (default 5)
@@ -25,8 +25,8 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, constants, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { BUILD_TIMES_FILE, median, type BuildTimes, type Timing } from '../../src/bench/build-times.ts';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { BUILD_TIMES_FILE, median, type BuildTimes, type Timing } from '../../src/build/measurements/build-times.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
 
 const args = process.argv.slice(2);

@@ -21,7 +21,7 @@ import { cpus } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
 
 const args = process.argv.slice(2);

@@ -26,7 +26,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { mib, RESULTS_FILE, type EndpointResult, type Results } from '../../src/bench/results.ts';
+import { mib, RESULTS_FILE, type EndpointResult, type Results } from '../../src/build/measurements/results.ts';
 import { ensureCommands } from '../lib/debian.ts';
 import { applyMigrations, freePort, startPostgres, stopPostgres } from '../lib/postgres.ts';
 import { rss } from '../lib/rss.ts';

@@ -9,8 +9,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPlaygroundServer } from '../../scripts/playground/server.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
-import { extract } from '../../src/examples/anchors.ts';
-import { examplesRoot, workspaceCrates } from '../../src/examples/workspace.ts';
+import { extract } from '../../src/build/workspace/anchors.ts';
+import { examplesRoot, workspaceCrates } from '../../src/build/workspace/workspace.ts';
 import { violations } from './axe.ts';
 import { editTo, status, stderr } from './run-panel.ts';
 

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPlaygroundServer } from '../../scripts/playground/server.ts';
-import { fixtureWasmRoot } from '../../src/examples/runnable.ts';
-import { COMPILE_SERVER_UNREACHABLE } from '../../src/runtime/playground-client.ts';
+import { fixtureWasmRoot } from '../../src/build/workspace/runnable.ts';
+import { COMPILE_SERVER_UNREACHABLE } from '../../src/client/runner/playground-client.ts';
 import { lockedVersions } from '../../scripts/playground/crate-cache.ts';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 import { editTo, output, status, stderr, transcriptOutput } from './run-panel.ts';
 

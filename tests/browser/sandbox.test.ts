@@ -6,8 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, pageIn, type Theme } from '../../scripts/lib/chromium.ts';
-import { BOOT_LIMIT_MS } from '../../src/sandbox/client/availability.ts';
-import { projects } from '../../src/sandbox/projects.ts';
+import { BOOT_LIMIT_MS } from '../../src/shared/sandbox-availability.ts';
+import { projects } from '../../src/build/sandbox/projects.ts';
 import { pagePaths } from '../site/dist.ts';
 import { violations } from './axe.ts';
 

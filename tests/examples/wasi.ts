@@ -3,7 +3,7 @@ import { mkdtempSync, openSync, readFileSync, closeSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WASI } from 'node:wasi';
-import { trapExitCode } from '../../src/runtime/exit-status.ts';
+import { trapExitCode } from '../../src/client/runner/exit-status.ts';
 
 export interface WasiRun {
 	stdout: string;

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allRunnables, outputDir, staleRunnables, wasmFile, wasmUrl } from '../../src/examples/runnable.ts';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { allRunnables, outputDir, staleRunnables, wasmFile, wasmUrl } from '../../src/build/workspace/runnable.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { runWasi } from './wasi.ts';
 
 const runnables = allRunnables();

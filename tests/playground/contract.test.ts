@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../scripts/playground/request.ts';
-import { parseTestReport, testTitle } from '../../src/runtime/test-report.ts';
+import { parseTestReport, testTitle } from '../../src/shared/test-report.ts';
 import { startServer } from './server.ts';
 
 describe('compile server: the execute contract', { timeout: 60_000 }, () => {
@@ -50,7 +50,7 @@ describe('compile server: the execute contract', { timeout: 60_000 }, () => {
 		expect(body['stdout']).toContain('test tests::doubles_three ... FAILED\n');
 		expect(body['stdout']).toContain('three twice');
 		expect(body['stderr']).toContain('Running unittests src/main.rs');
-		// The page's reading of that real output (src/runtime/test-report.ts).
+		// The page's reading of that real output (src/shared/test-report.ts).
 		const report = parseTestReport(String(body['stdout']));
 		expect(report).toMatchObject({ passed: 1, failed: 1 });
 		expect(report.tests.map((t) => [testTitle(t.name), t.passed])).toEqual(

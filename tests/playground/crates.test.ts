@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COURSE_CRATES, lockedVersions } from '../../scripts/playground/crate-cache.ts';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { send, SITE, startServer } from './server.ts';
 
 describe('compile server: the course crates', { timeout: 120_000 }, () => {

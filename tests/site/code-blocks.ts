@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
-import { extract } from '../../src/examples/anchors.ts';
-import { lineDiff } from '../../src/examples/line-diff.ts';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { extract } from '../../src/build/workspace/anchors.ts';
+import { lineDiff } from '../../src/build/workspace/line-diff.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 
 /** Languages whose blocks must come from examples/ (a diff is a lesson step of Rust or TOML). */
 export const VERIFIED_LANGUAGES = ['rust', 'rs', 'toml', 'diff'];

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { pagePaths, readPage } from './dist.ts';
 
 // The compiler cargo would use there (RUSTC, as cargo reads it, or rustc).

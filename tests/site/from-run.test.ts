@@ -1,5 +1,5 @@
 // Numbers a page states about a run are read from the saved transcript when
-// the site is built (<FromRun … />, src/markdown/remark-from-run.ts). On the
+// the site is built (<FromRun … />, src/build/markdown/remark-from-run.ts). On the
 // built pages: none is left unread (written inside `code`, say, where MDX
 // sees no element), and the test counts issue 17 found wrong now equal the
 // sum of cargo's "N passed" in today's transcripts.
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { distDir, pagePaths, readPage } from './dist.ts';
 
 const text = (page: string) => toText(readPage(page)).replace(/\s+/g, ' ');

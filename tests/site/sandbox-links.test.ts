@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projects } from '../../src/sandbox/projects.ts';
+import { projects } from '../../src/build/sandbox/projects.ts';
 import { distDir, pagePaths } from './dist.ts';
 
 describe('links to the terminal sandbox', () => {

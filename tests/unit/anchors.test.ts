@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnchorError, dedent, extract } from '../../src/examples/anchors.ts';
+import { AnchorError, dedent, extract } from '../../src/build/workspace/anchors.ts';
 
 const file = [
 	'use std::fmt;',

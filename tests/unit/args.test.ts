@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinArgs, splitArgs } from '../../src/runtime/args.ts';
+import { joinArgs, splitArgs } from '../../src/shared/args.ts';
 
 describe('splitArgs', () => {
 	it('splits on whitespace and groups quotes', () => {

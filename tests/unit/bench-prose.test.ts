@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { climbs, findings, loadBreakdown, loadSeconds, trialWarmupSeconds } from '../../src/bench/findings.ts';
-import { about, ceilRound, floorRound, fractionWords, growthWords, listWords, mibWords, minutesWords, msWords, numberWord, ordinal, over, percent, roundish, under } from '../../src/bench/prose.ts';
-import { readResults, type Results } from '../../src/bench/results.ts';
+import { climbs, findings, loadBreakdown, loadSeconds, trialWarmupSeconds } from '../../src/build/measurements/findings.ts';
+import { about, ceilRound, floorRound, fractionWords, growthWords, listWords, mibWords, minutesWords, msWords, numberWord, ordinal, over, percent, roundish, under } from '../../src/build/measurements/prose.ts';
+import { readResults, type Results } from '../../src/build/measurements/results.ts';
 
 describe('figures in words', () => {
 	it('rounds to the roundest number within 4%', () => {

@@ -5,8 +5,8 @@
 // fails, naming it, and so does the results page's build.
 import { describe, expect, it } from 'vitest';
 import { peerEndpoints, peerReadyPath, peers } from '../../scripts/bench/lab/peers.ts';
-import { CLAIMS } from '../../src/bench/claims.ts';
-import { METRICS, metricRows, ratioToAxum, readResults, requirePeer, type Metric, type PeerResult, type Results } from '../../src/bench/results.ts';
+import { CLAIMS } from '../../src/build/measurements/claims.ts';
+import { METRICS, metricRows, ratioToAxum, readResults, requirePeer, type Metric, type PeerResult, type Results } from '../../src/build/measurements/results.ts';
 
 describe('committed benchmark results', () => {
 	const results = readResults();

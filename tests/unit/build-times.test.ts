@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatSeconds, median, readBuildTimes, type BuildTimes } from '../../src/bench/build-times.ts';
+import { formatSeconds, median, readBuildTimes, type BuildTimes } from '../../src/build/measurements/build-times.ts';
 
 describe('committed build times', () => {
 	const times = readBuildTimes();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearEdit, EDIT_PREFIX, loadEdit, saveEdit } from '../../src/runtime/edit-store.ts';
+import { clearEdit, EDIT_PREFIX, loadEdit, saveEdit } from '../../src/client/runner/edit-store.ts';
 
 function memory(): Storage {
 	const map = new Map<string, string>();

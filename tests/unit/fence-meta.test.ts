@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMeta, quote, withoutKeys } from '../../src/markdown/fence-meta.ts';
+import { parseMeta, quote, withoutKeys } from '../../src/build/markdown/fence-meta.ts';
 
 describe('fence meta', () => {
 	it('reads quoted, bare and flag entries, keeping Expressive Code ranges', () => {

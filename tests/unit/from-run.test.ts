@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Paragraph, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
-import { remarkFromRun, type JsxElement } from '../../src/markdown/remark-from-run.ts';
+import { remarkFromRun, type JsxElement } from '../../src/build/markdown/remark-from-run.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'from-run-'));
 mkdirSync(join(root, 'demo/captures'), { recursive: true });

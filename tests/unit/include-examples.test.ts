@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Code, Paragraph, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { rustcVersion } from '../../src/examples/toolchain.ts';
-import { readCrate } from '../../src/examples/workspace.ts';
-import { includeInto } from '../../src/markdown/remark-include-examples.ts';
-import { attachCallouts } from '../../src/markdown/callouts.ts';
+import { rustcVersion } from '../../src/build/workspace/toolchain.ts';
+import { readCrate } from '../../src/build/workspace/workspace.ts';
+import { includeInto } from '../../src/build/markdown/remark-include-examples.ts';
+import { attachCallouts } from '../../src/build/markdown/callouts.ts';
 
 const root = join(import.meta.dirname, '../fixtures/examples-workspace');
 const lesson = 'src/content/docs/part/lesson.mdx';

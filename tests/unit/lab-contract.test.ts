@@ -11,7 +11,7 @@ import { databaseUrl } from '../../scripts/bench/lab/database.ts';
 import { USERS_API_CONTRACT, usersApiContractProblems } from '../../scripts/bench/lab/users-api-contract.ts';
 import { parseWrk, wrkMs } from '../../scripts/lib/wrk.ts';
 import { countLines, missingToolchain, peerEndpoints, peerReadyPath, peers } from '../../scripts/bench/lab/peers.ts';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 
 // Answers every case as the contract says, except: /users/42 with spaces in
 // its JSON, /users/abc with FastAPI's default 422, and /nowhere with 200.

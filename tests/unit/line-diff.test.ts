@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineDiff } from '../../src/examples/line-diff.ts';
+import { lineDiff } from '../../src/build/workspace/line-diff.ts';
 
 describe('lineDiff', () => {
 	it('marks removed and added lines and keeps the rest in place', () => {

@@ -5,11 +5,11 @@ import {
 	cratesNote,
 	execute,
 	listCrates,
-	playgroundLink,
 	PlaygroundUnreachable,
 	serverName,
 	UNREACHABLE_MESSAGE,
-} from '../../src/runtime/playground-client.ts';
+} from '../../src/client/runner/playground-client.ts';
+import { playgroundLink } from '../../src/shared/playground-link.ts';
 
 const answer = (status: number, body: unknown) =>
 	(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })) as unknown as typeof fetch;

@@ -3,7 +3,7 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
-import { rehypeScrollTables } from '../../src/markdown/rehype-scroll-tables.ts';
+import { rehypeScrollTables } from '../../src/build/markdown/rehype-scroll-tables.ts';
 
 describe('rehypeScrollTables', () => {
 	it('wraps each table in a region named by its column headings, once', () => {

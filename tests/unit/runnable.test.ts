@@ -2,8 +2,8 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runnableFor, runnablesOf, sourceHash, staleRunnables, wasmUrl, type Manifest } from '../../src/examples/runnable.ts';
-import { readCrate } from '../../src/examples/workspace.ts';
+import { runnableFor, runnablesOf, sourceHash, staleRunnables, wasmUrl, type Manifest } from '../../src/build/workspace/runnable.ts';
+import { readCrate } from '../../src/build/workspace/workspace.ts';
 
 const fixture = join(import.meta.dirname, '../fixtures/examples-workspace');
 

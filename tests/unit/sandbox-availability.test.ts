@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cannotStart, unavailableReason, within, type Environment } from '../../src/sandbox/client/availability.ts';
+import { cannotStart, unavailableReason, within, type Environment } from '../../src/shared/sandbox-availability.ts';
 
 const ready: Environment = { online: true, crossOriginIsolated: true, sharedArrayBuffer: true, hostname: 'localhost', apiKey: '' };
 

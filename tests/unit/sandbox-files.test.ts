@@ -7,12 +7,12 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FileSystemTree } from '@webcontainer/api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toFileSystemTree } from '../../src/sandbox/file-system-tree.ts';
-import { mountEntries, type MountEntry } from '../../src/sandbox/mount-files.ts';
-import { projectById, projects } from '../../src/sandbox/projects.ts';
+import { toFileSystemTree } from '../../src/client/sandbox/file-system-tree.ts';
+import { mountEntries, type MountEntry } from '../../src/build/sandbox/mount-files.ts';
+import { projectById, projects } from '../../src/build/sandbox/projects.ts';
 
 const repo = join(import.meta.dirname, '../..');
-const roots = { examples: join(repo, 'examples'), public: join(repo, 'public'), command: join(repo, 'src/sandbox/wasi-command.cjs') };
+const roots = { examples: join(repo, 'examples'), public: join(repo, 'public'), command: join(repo, 'src/container/wasi-command.cjs') };
 const logstatDir = join(roots.examples, 'cli/logstat');
 
 function bytesOf(entry: MountEntry | undefined): Buffer {

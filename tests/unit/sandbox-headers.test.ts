@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headersFor, matches, parseHeaders, readHeaders } from '../../src/sandbox/headers.ts';
+import { headersFor, matches, parseHeaders, readHeaders } from '../../src/hosting/headers.ts';
 
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 

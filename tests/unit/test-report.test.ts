@@ -2,7 +2,7 @@
 // (a pass, a failure with its message) is checked against real cargo in
 // playground-server.test.ts; these are the edges.
 import { describe, expect, it } from 'vitest';
-import { parseTestReport, programWithTests, testTitle } from '../../src/runtime/test-report.ts';
+import { parseTestReport, programWithTests, testTitle } from '../../src/shared/test-report.ts';
 
 describe('test report', () => {
 	it('finds no tests in a run that never reached them', () => {

@@ -1,9 +1,9 @@
 // The compiler named under every included block: `rustc --version`, read in
-// examples/ (src/examples/toolchain.ts).
+// examples/ (src/build/workspace/toolchain.ts).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parseRustcVersion, rustcVersion } from '../../src/examples/toolchain.ts';
-import { examplesRoot } from '../../src/examples/workspace.ts';
+import { parseRustcVersion, rustcVersion } from '../../src/build/workspace/toolchain.ts';
+import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 
 describe('rustc version', () => {
 	it('takes the version from what rustc --version prints, keeping a pre-release suffix', () => {

@@ -1,7 +1,7 @@
 // Numbers a lesson states about a run come from its saved transcript: the
-// readers the <FromRun /> element uses (src/examples/transcript-numbers.ts).
+// readers the <FromRun /> element uses (src/build/workspace/transcript-numbers.ts).
 import { describe, expect, it } from 'vitest';
-import { COUNTS, numberAfter, readNumber } from '../../src/examples/transcript-numbers.ts';
+import { COUNTS, numberAfter, readNumber } from '../../src/build/workspace/transcript-numbers.ts';
 
 const cargoTest = `$ cargo test
 

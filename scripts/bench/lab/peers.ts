@@ -11,8 +11,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Endpoint } from '../../../src/bench/results.ts';
-import { examplesRoot } from '../../../src/examples/workspace.ts';
+import type { Endpoint } from '../../../src/build/measurements/results.ts';
+import { examplesRoot } from '../../../src/build/workspace/workspace.ts';
 import { waitForOk } from '../../lib/wait-for-ok.ts';
 
 export const benchRoot = join(examplesRoot, 'bench');

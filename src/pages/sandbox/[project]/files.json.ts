@@ -5,8 +5,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { join } from 'node:path';
-import { mountEntries } from '../../../sandbox/mount-files.ts';
-import { projectById, projects } from '../../../sandbox/projects.ts';
+import { mountEntries } from '../../../build/sandbox/mount-files.ts';
+import { projectById, projects } from '../../../build/sandbox/projects.ts';
 
 export const getStaticPaths = (() => projects.map((project) => ({ params: { project: project.id } }))) satisfies GetStaticPaths;
 
@@ -16,6 +16,6 @@ const root = (path: string) => join(process.cwd(), path);
 
 export const GET: APIRoute = ({ params }) => {
 	const project = projectById(params['project']!);
-	const files = mountEntries(project, { examples: root('examples'), public: root('public'), command: root('src/sandbox/wasi-command.cjs') });
+	const files = mountEntries(project, { examples: root('examples'), public: root('public'), command: root('src/container/wasi-command.cjs') });
 	return new Response(JSON.stringify({ project: project.id, files }), { headers: { 'content-type': 'application/json' } });
 };

@@ -128,9 +128,3 @@ export function cratesNote(crates: OfferedCrate[] | undefined, where: string): s
 	const known = ['serde', 'tokio', 'axum', 'rand', 'regex'].filter((name) => crates.some((c) => c.name === name));
 	return `Besides the standard library, your edit may use the ${crates.length} crates ${where} offers${known.length ? `, among them ${known.join(', ')}` : ''}.`;
 }
-
-/** A link that opens the code in the public Rust Playground. */
-export function playgroundLink(code: string, edition = '2024'): string {
-	const query = new URLSearchParams({ version: 'stable', mode: 'debug', edition, code });
-	return `https://play.rust-lang.org/?${query}`;
-}

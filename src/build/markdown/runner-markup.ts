@@ -1,7 +1,7 @@
 /**
  * The Run panel under a runnable block, as static HTML: Run and Edit
  * buttons, the Arguments field, Standard input and the mounted sample files
- * are usable before any script loads. src/runtime/runner-element.ts brings
+ * are usable before any script loads. src/client/runner/runner-element.ts brings
  * it to life on the learner's first sign of intent (see RunnerLoader.astro).
  * An exercise's panel is the same element without the wasm: Run and Check
  * (the tests) go to the Playground.
@@ -9,10 +9,10 @@
 import type { Paragraph } from 'mdast';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
-import { fileUrl, wasmUrl, type Runnable } from '../examples/runnable.ts';
-import type { Exercise } from '../examples/workspace.ts';
-import { joinArgs } from '../runtime/args.ts';
-import { playgroundLink } from '../runtime/playground-client.ts';
+import { fileUrl, wasmUrl, type Runnable } from '../workspace/runnable.ts';
+import type { Exercise } from '../workspace/workspace.ts';
+import { joinArgs } from '../../shared/args.ts';
+import { playgroundLink } from '../../shared/playground-link.ts';
 
 /** The hast element as the mdast paragraph that carries it into the page. */
 function asParagraph(panel: ReturnType<typeof h>): Paragraph {

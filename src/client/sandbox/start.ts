@@ -4,7 +4,7 @@
  * failure ends in one sentence in the status line and a Start button that
  * can try again; nothing waits forever (BOOT_LIMIT_MS).
  */
-import { cannotStart, currentEnvironment, unavailableReason } from './availability.ts';
+import { cannotStart, currentEnvironment, unavailableReason } from '../../shared/sandbox-availability.ts';
 
 /** `unavailable` shows a sentence and lets the learner try again: the page's
  * own, which also serves when this module cannot even load. */

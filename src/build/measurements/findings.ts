@@ -12,7 +12,7 @@ import { about, ceilRound, countWords, fractionWords, growthWords, listWords, mi
 /** Stops the build when the data no longer supports a sentence of the page. */
 export function claim(results: Results, sentence: string, holds: boolean, why: string): void {
 	if (!holds) {
-		throw new Error(`The benchmarking lessons say "${sentence}", which the run of ${results.date.slice(0, 10)} in public/bench/results.json no longer supports: ${why}. Rewrite the sentence in src/content/docs/benchmarking/ and its check in src/bench/findings.ts.`);
+		throw new Error(`The benchmarking lessons say "${sentence}", which the run of ${results.date.slice(0, 10)} in public/bench/results.json no longer supports: ${why}. Rewrite the sentence in src/content/docs/benchmarking/ and its check in src/build/measurements/findings.ts.`);
 	}
 }
 
@@ -47,7 +47,7 @@ export function loadBreakdown(results: Results, roundSeconds = results.method.ro
 	const own = results.peers.filter((p) => p.endpoints.plaintext === undefined);
 	const parts = [`${2 * perEndpoint} s for each of the ${numberWord(lab.length)} stacks of the lab's service`];
 	if (own.some((p) => p.id === 'users-api')) parts.push(`${perEndpoint} s for the users API, which has one endpoint`);
-	else if (own.length > 0) throw new Error(`src/bench/findings.ts: no wording for the one-endpoint peers ${own.map((p) => p.id).join(', ')}`);
+	else if (own.length > 0) throw new Error(`src/build/measurements/findings.ts: no wording for the one-endpoint peers ${own.map((p) => p.id).join(', ')}`);
 	return listWords(parts);
 }
 
@@ -67,7 +67,7 @@ export function findings(results: Results) {
 	const database = CLAIMS.database.claims;
 	const claimed = (table: Partial<Record<string, Claim>>, p: PeerResult) => {
 		const c = table[p.id];
-		if (!c) throw new Error(`src/bench/claims.ts: the page compares ${p.name} with a claim the table does not have`);
+		if (!c) throw new Error(`src/build/measurements/claims.ts: the page compares ${p.name} with a claim the table does not have`);
 		return c;
 	};
 	const claimRatio = (table: Partial<Record<string, Claim>>, p: PeerResult) => claimed(table, p).rps / claimed(table, axum).rps;

@@ -11,9 +11,9 @@ import { Terminal } from '@xterm/xterm';
 // As text, added to the page by openSandbox: Astro drops a plain CSS import
 // in a lazily loaded chunk, and this keeps the bytes out until Start.
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
-import type { MountEntry } from '../mount-files.ts';
-import { toFileSystemTree } from '../file-system-tree.ts';
-import { BOOT_LIMIT_MS, within } from './availability.ts';
+import type { MountEntry } from '../../shared/mount-entry.ts';
+import { toFileSystemTree } from './file-system-tree.ts';
+import { BOOT_LIMIT_MS, within } from '../../shared/sandbox-availability.ts';
 
 interface Options {
 	filesUrl: string;

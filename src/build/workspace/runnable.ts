@@ -14,9 +14,9 @@ import { parse } from 'smol-toml';
 import { crateOf, examplesRoot, readCrate, workspaceCrates, type Crate } from './workspace.ts';
 
 /** Published with the site. */
-export const wasmRoot = fileURLToPath(new URL('../../public/wasm/', import.meta.url));
+export const wasmRoot = fileURLToPath(new URL('../../../public/wasm/', import.meta.url));
 /** Test-only programs (`fixture = true`), never published. */
-export const fixtureWasmRoot = fileURLToPath(new URL('../../tests/fixtures/wasm/', import.meta.url));
+export const fixtureWasmRoot = fileURLToPath(new URL('../../../tests/fixtures/wasm/', import.meta.url));
 
 export interface Runnable {
 	/** The crate's folder under examples/, e.g. getting-started/status-count. */

@@ -19,8 +19,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize } from 'node:path';
 import type { Paragraph, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
-import { readNumber } from '../examples/transcript-numbers.ts';
-import { examplesRoot } from '../examples/workspace.ts';
+import { readNumber } from '../workspace/transcript-numbers.ts';
+import { examplesRoot } from '../workspace/workspace.ts';
 
 export const FROM_RUN = 'FromRun';
 const ATTRIBUTES = ['file', 'count', 'line', 'after', 'match'];

@@ -4,7 +4,7 @@
  * bytes. Pure, so that unit tests check exactly what gets mounted.
  */
 import type { DirectoryNode, FileSystemTree } from '@webcontainer/api';
-import type { MountEntry } from './mount-files.ts';
+import type { MountEntry } from '../../shared/mount-entry.ts';
 
 export function toFileSystemTree(entries: readonly MountEntry[]): FileSystemTree {
 	const root: FileSystemTree = {};

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 
-export const examplesRoot = fileURLToPath(new URL('../../examples/', import.meta.url));
+export const examplesRoot = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
 type Table = Record<string, unknown>;
 

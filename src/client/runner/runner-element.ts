@@ -9,11 +9,12 @@
  * panel has no wasm: Run and Check (the code followed by the exercise's
  * tests, run with cargo test) always go to the Playground.
  */
-import { splitArgs } from './args.ts';
+import { splitArgs } from '../../shared/args.ts';
 import type { CodeEditor } from './code-editor.ts';
 import { clearEdit, loadEdit, saveEdit } from './edit-store.ts';
-import { cratesNote, execute, isPublicPlayground, listCrates, playgroundLink, PlaygroundUnreachable, serverName, type OfferedCrate } from './playground-client.ts';
-import { parseTestReport, programWithTests, testTitle, type TestReport } from './test-report.ts';
+import { cratesNote, execute, isPublicPlayground, listCrates, PlaygroundUnreachable, serverName, type OfferedCrate } from './playground-client.ts';
+import { playgroundLink } from '../../shared/playground-link.ts';
+import { parseTestReport, programWithTests, testTitle, type TestReport } from '../../shared/test-report.ts';
 import { OUTPUT_CAP_BYTES, runWasm, TIME_LIMIT_MS, type EndReason } from './wasm-run.ts';
 
 /** One request per server and page: every panel shows the same list. */

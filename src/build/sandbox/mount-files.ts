@@ -6,9 +6,10 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { MountEntry } from '../../shared/mount-entry.ts';
 import type { SandboxProject } from './projects.ts';
 
-export type MountEntry = { path: string; text: string } | { path: string; base64: string };
+export type { MountEntry };
 
 /** Never mounted: build output and installed dependencies. */
 const SKIP = new Set(['target', 'node_modules', '.git']);
@@ -18,7 +19,7 @@ export interface Roots {
 	examples: string;
 	/** The site's static files, `public/`. */
 	public: string;
-	/** The command wrapper, `src/sandbox/wasi-command.cjs`. */
+	/** The command wrapper, `src/container/wasi-command.cjs`. */
 	command: string;
 }
 
