@@ -7,7 +7,16 @@ export ASTRO_TELEMETRY_DISABLED=1 CARGO_TERM_COLOR=never
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step header also says how long the step before it took, so a slow
+# CI run shows where its time went.
+began=$(date +%s) last=$began
+step() {
+	local now
+	now=$(date +%s)
+	[ "$now" = "$began" ] || printf '(%d s)\n' $((now - last))
+	last=$now
+	printf '\n==> %s\n' "$*"
+}
 
 step "Checking the tools the tests need"
 bash scripts/ensure-tools.sh
