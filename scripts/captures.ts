@@ -24,12 +24,12 @@
  *   node scripts/captures.ts --update   rewrite the transcripts
  *   node scripts/captures.ts --update logstat   only these crates (by name)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import { examplesRoot, cratesNamedIn } from '../src/build/workspace/workspace.ts';
 import { golden, report, type GoldenResult } from './lib/golden.ts';
+import { spawnGroup, type ProcessGroup } from './lib/process-group.ts';
 
 interface Capture {
 	file: string;
@@ -47,71 +47,44 @@ const env = { ...process.env, CARGO_TERM_COLOR: 'never', RUST_BACKTRACE: '0' };
 /** Cargo's status lines: a right-aligned verb such as "   Compiling" or "     Running". */
 const CARGO_STATUS = /^ {0,12}(Blocking|Compiling|Checking|Downloaded|Downloading|Finished|Locking|Adding|Running|Updating|Fresh|Doc-tests)\b.*\n?/gm;
 
-function start(command: string, cwd: string, extra: Record<string, string> = {}): ChildProcess {
-	// detached: a process group, so stopping it also stops what `cargo run` started.
-	return spawn('sh', ['-c', command], { cwd, env: { ...env, ...extra }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function stop(child: ChildProcess): void {
-	if (child.exitCode === null && child.pid !== undefined) {
-		try {
-			process.kill(-child.pid, 'SIGTERM');
-		} catch {
-			// already gone
-		}
-	}
-}
-
-/**
- * Stops a server and waits until its whole process group is gone: a server
- * started through npm cleans up after the shell exits (the service closes
- * its port, `npm run api` removes its database), and the next capture may
- * need the same port.
- */
-async function stopAndWait(child: ChildProcess): Promise<void> {
-	stop(child);
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		try {
-			process.kill(-child.pid!, 0);
-		} catch {
-			return;
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`the server \`${child.spawnargs.at(-1)}\` was still running 30 s after it was asked to stop`);
+function start(command: string, cwd: string, extra: Record<string, string> = {}): ProcessGroup {
+	// A process group, so stopping it also stops what `cargo run` started.
+	return spawnGroup('sh', ['-c', command], { cwd, env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Runs a command; resolves with its combined output once it exits, or once a line matches `until`. */
 function run(command: string, cwd: string, until?: string, extra: Record<string, string> = {}, exit = 0): Promise<string> {
 	return new Promise((resolve, reject) => {
-		const child = start(command, cwd, extra);
+		const group = start(command, cwd, extra);
 		let output = '';
-		const timer = setTimeout(() => {
-			stop(child);
-			reject(new Error(`\`${command}\` took longer than ${TIME_LIMIT_MS / 1000} s; output so far:\n${output}`));
-		}, TIME_LIMIT_MS);
+		let finished = false;
+		// Settles once the whole group is gone, whatever ended the run, so
+		// nothing it started is left to hold a port the next capture needs.
+		const finish = (settle: () => void) => {
+			if (finished) return;
+			finished = true;
+			clearTimeout(timer);
+			group.stop().then(settle, reject);
+		};
+		const timer = setTimeout(() => finish(() => reject(new Error(`\`${command}\` took longer than ${TIME_LIMIT_MS / 1000} s; output so far:\n${output}`))), TIME_LIMIT_MS);
 		const take = (chunk: Buffer) => {
 			output += chunk.toString('utf8');
-			if (until && output.split('\n').slice(0, -1).some((line) => line.includes(until))) {
-				clearTimeout(timer);
-				stop(child);
-				resolve(output);
-			}
+			if (until && output.split('\n').slice(0, -1).some((line) => line.includes(until))) finish(() => resolve(output));
 		};
-		child.stdout!.on('data', take);
-		child.stderr!.on('data', take);
-		child.on('exit', (code) => {
-			clearTimeout(timer);
-			if (until) reject(new Error(`\`${command}\` exited (${code}) before printing “${until}”:\n${output}`));
-			else if (code !== exit) reject(new Error(`\`${command}\` exited with ${code}, not ${exit}:\n${output}`));
-			else resolve(output);
-		});
+		group.child.stdout!.on('data', take);
+		group.child.stderr!.on('data', take);
+		group.child.on('exit', (code) =>
+			finish(() => {
+				if (until) reject(new Error(`\`${command}\` exited (${code}) before printing “${until}”:\n${output}`));
+				else if (code !== exit) reject(new Error(`\`${command}\` exited with ${code}, not ${exit}:\n${output}`));
+				else resolve(output);
+			}),
+		);
 	});
 }
 
 async function transcript(capture: Capture, cwd: string): Promise<string> {
-	let server: ChildProcess | undefined;
+	let server: ProcessGroup | undefined;
 	try {
 		if (capture.server) {
 			server = start(capture.server, cwd, capture.env);
@@ -125,9 +98,9 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 						resolve();
 					}
 				};
-				server!.stdout!.on('data', look);
-				server!.stderr!.on('data', look);
-				server!.on('exit', (code) => {
+				server!.child.stdout!.on('data', look);
+				server!.child.stderr!.on('data', look);
+				server!.child.on('exit', (code) => {
 					clearTimeout(timer);
 					reject(new Error(`server \`${capture.server}\` exited (${code}) before listening:\n${seen}`));
 				});
@@ -142,7 +115,10 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 		}
 		return transcript;
 	} finally {
-		if (server) await stopAndWait(server);
+		// A server started through npm cleans up after the shell exits (the
+		// service closes its port, `npm run api` removes its database): it gets
+		// time for that, and the next capture may need the same port.
+		if (server) await server.stop(30_000);
 	}
 }
 

@@ -21,13 +21,14 @@
  * every figure, so the load average is recorded at the start, sampled while
  * it runs and recorded at the end.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, constants, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BUILD_TIMES_FILE, median, type BuildTimes, type Timing } from '../../src/build/measurements/build-times.ts';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
+import { spawnGroup, type ProcessGroup } from '../lib/process-group.ts';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
@@ -62,19 +63,13 @@ delete env.RUSTFLAGS;
 // temporary folder, gigabytes after a clean build, is then removed below
 // and the script exits with 128 + the signal's number.
 let interrupted: NodeJS.Signals | undefined;
-let running: ChildProcess | undefined;
+let running: ProcessGroup | undefined;
 class Interrupted extends Error {}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
 		interrupted ??= signal;
 		process.exitCode = 128 + (constants.signals[signal] ?? 0);
-		if (running?.pid !== undefined) {
-			try {
-				process.kill(-running.pid, 'SIGTERM');
-			} catch {
-				// already gone
-			}
-		}
+		running?.signal('SIGTERM');
 	});
 }
 
@@ -83,10 +78,10 @@ function cargo(cargoArgs: string[], target: Target): Promise<number> {
 	if (interrupted) return Promise.reject(new Interrupted());
 	return new Promise((resolve, reject) => {
 		const start = performance.now();
-		// Asynchronous, so a signal's handler runs at once; detached, so the
-		// handler can stop cargo's whole process group.
-		const child = spawn('cargo', cargoArgs, { cwd: workspace, env: { ...env, CARGO_TARGET_DIR: targets[target] }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-		running = child;
+		// Asynchronous, so a signal's handler runs at once; a group of its
+		// own, so the handler can stop cargo's rustc and build scripts too.
+		running = spawnGroup('cargo', cargoArgs, { cwd: workspace, env: { ...env, CARGO_TARGET_DIR: targets[target] }, stdio: ['ignore', 'ignore', 'pipe'] });
+		const child = running.child;
 		let stderr = '';
 		child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 		child.once('error', (error) => {

@@ -4,9 +4,9 @@
  * limits are set inside the sandbox; a sleeping program uses no CPU, so
  * only a timer stops it.)
  */
-import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
+import { spawnGroup } from '../lib/process-group.ts';
 
 export interface Captured {
 	code: number | null;
@@ -28,20 +28,16 @@ export function capture(
 	boxed: boolean,
 ): Promise<Captured> {
 	return new Promise((resolve) => {
-		const child = spawn(command, args, { cwd, env: env ?? {}, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const group = spawnGroup(command, args, { cwd, env: env ?? {}, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = group.child;
 		const out = { stdout: '', stderr: '' };
 		// Decoded per stream, so a character split across two reads stays whole.
 		const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
 		let size = 0;
 		let timedOut = false;
 		let capped = false;
-		const kill = () => {
-			try {
-				process.kill(-child.pid!, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		};
+		// At once: the program was given its time or its room already.
+		const kill = () => group.signal('SIGKILL');
 		const timer = setTimeout(() => {
 			timedOut = true;
 			kill();
@@ -58,8 +54,8 @@ export function capture(
 			size += kept.length;
 			out[stream] += decoders[stream].write(kept);
 		};
-		child.stdout.on('data', take('stdout'));
-		child.stderr.on('data', take('stderr'));
+		child.stdout!.on('data', take('stdout'));
+		child.stderr!.on('data', take('stderr'));
 		child.on('error', (error) => {
 			out.stderr += `${error.message}\n`;
 		});

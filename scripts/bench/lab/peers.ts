@@ -7,12 +7,13 @@
  * own service run unchanged: the optional fields below say how it differs
  * (its own contract, table, readiness path and name for the pool size, one endpoint, a log).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Endpoint } from '../../../src/build/measurements/results.ts';
 import { examplesRoot } from '../../../src/build/workspace/workspace.ts';
+import { spawnGroup } from '../../lib/process-group.ts';
 import { waitForOk } from '../../lib/wait-for-ok.ts';
 
 export const benchRoot = join(examplesRoot, 'bench');
@@ -158,7 +159,9 @@ export async function startPeer(peer: Peer, { port, databaseUrl, poolSize, cpu, 
 	const logFile = logDir && join(logDir, 'server.log');
 	const logFd = logFile === undefined ? undefined : openSync(logFile, 'a');
 	const started = performance.now();
-	const child = spawn(command[0]!, command.slice(1), {
+	// Its own process group, so stop() also ends what it spawned (a JVM's
+	// or uvicorn's children).
+	const group = spawnGroup(command[0]!, command.slice(1), {
 		cwd: peer.dir,
 		env: {
 			...process.env,
@@ -169,37 +172,19 @@ export async function startPeer(peer: Peer, { port, databaseUrl, poolSize, cpu, 
 			...(peer.poolSizeEnv ? { [peer.poolSizeEnv]: String(poolSize) } : {}),
 		},
 		stdio: logFd === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],
-		// Its own process group, so stop() also ends what it spawned (a JVM's
-		// or uvicorn's children).
-		detached: true,
 	});
+	const child = group.child;
 	if (logFd !== undefined) closeSync(logFd);
 	let piped = '';
 	child.stdout?.on('data', (chunk: Buffer) => (piped += chunk));
 	child.stderr?.on('data', (chunk: Buffer) => (piped += chunk));
 	const output = () => (logFile === undefined ? piped : existsSync(logFile) ? tail(logFile, 8192) : '');
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const stopProcess = async () => {
-		if (child.exitCode === null && child.signalCode === null) {
-			try {
-				process.kill(-child.pid!, 'SIGTERM');
-			} catch {
-				// already gone
-			}
-			const killer = setTimeout(() => {
-				try {
-					process.kill(-child.pid!, 'SIGKILL');
-				} catch {
-					// already gone
-				}
-			}, 5_000);
-			await exited;
-			clearTimeout(killer);
-		}
-	};
 	const stop = async () => {
-		await stopProcess();
-		if (logDir) rmSync(logDir, { recursive: true, force: true });
+		try {
+			await group.stop();
+		} finally {
+			if (logDir) rmSync(logDir, { recursive: true, force: true });
+		}
 	};
 	const url = `http://127.0.0.1:${port}`;
 	const ready = peerReadyPath(peer);

@@ -11,8 +11,9 @@
  * own bubblewrap needs to make each program's sandbox; the network is the
  * host's, as with `-p`.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { spawnGroup } from '../../lib/process-group.ts';
 
 /** The site's origin in development (`npm run dev`), always allowed. */
 const ORIGIN = 'http://localhost:4321';
@@ -116,15 +117,16 @@ export async function checkImage(tag: string): Promise<boolean> {
 	const port = await freePort();
 	const args = containerArgs(root, config, port);
 	console.log(`check: bwrap ${args.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
-	const server = spawn('bwrap', args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const group = spawnGroup('bwrap', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+	const server = group.child;
 	let log = '';
 	let exited: string | undefined;
 	const show = (chunk: Buffer) => {
 		log += chunk.toString();
 		for (const line of chunk.toString().trimEnd().split('\n')) console.log(`  server | ${line}`);
 	};
-	server.stdout.on('data', show);
-	server.stderr.on('data', show);
+	server.stdout!.on('data', show);
+	server.stderr!.on('data', show);
 	const closed = new Promise<void>((resolve) => server.on('close', (code, signal) => ((exited = `${signal ?? code}`), resolve())));
 
 	const url = `http://127.0.0.1:${port}`;
@@ -153,11 +155,7 @@ export async function checkImage(tag: string): Promise<boolean> {
 		console.log(`check: ${(error as Error).message}`);
 		passed = false;
 	} finally {
-		try {
-			process.kill(-server.pid!, 'SIGTERM');
-		} catch {
-			// already gone
-		}
+		await group.stop();
 		await closed;
 		execFileSync('podman', ['image', 'unmount', tag], { stdio: 'ignore' });
 	}
