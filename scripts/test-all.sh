@@ -19,7 +19,14 @@ step() {
 }
 
 step "Checking the tools the tests need"
-bash scripts/ensure-tools.sh
+# The tasks are TypeScript that Node runs as it is (type stripping, on by
+# default from Node 22.18): an older node could not even start the check.
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 18) ? 0 : 1)' || {
+	echo "npm test needs Node.js >= 22.18 (found $(node --version)), which is not installed. Install it with:"
+	echo "    npm install   # installs Node 24 from package.json's devDependencies"
+	exit 1
+} >&2
+node scripts/ensure-tools.ts
 
 step "examples/: cargo fmt --check"
 (cd examples && cargo fmt --all --check)

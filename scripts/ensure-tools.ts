@@ -1,0 +1,54 @@
+/**
+ * Makes sure everything the tests need is on this machine, before `npm test`
+ * spends minutes on the steps that need it. As root on Debian, a missing
+ * system package is installed; otherwise the run stops at once, naming what
+ * is missing and the command that installs it.
+ */
+import { spawnSync } from 'node:child_process';
+import { ensureDebianPackages, isExecutable, onPath, type DebianNeed } from './lib/debian.ts';
+
+const succeeds = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+
+/** What no Debian package provides (rustup's toolchain): named with the command that installs it. */
+interface Other {
+	what: string;
+	present: () => boolean;
+	install: string;
+}
+
+// Rust: cargo with rustfmt and clippy (rustup installs all three by default).
+const RUST: Other[] = [
+	{ what: 'Rust (cargo)', present: () => succeeds('cargo', ['--version']), install: "curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y" },
+	{ what: 'rustfmt', present: () => succeeds('cargo', ['fmt', '--version']), install: 'rustup component add rustfmt' },
+	{ what: 'clippy', present: () => succeeds('cargo', ['clippy', '--version']), install: 'rustup component add clippy' },
+];
+
+const DEBIAN: DebianNeed[] = [
+	// A real browser for the accessibility, search and page-weight tests.
+	{ package: 'chromium', present: () => isExecutable('/usr/bin/chromium') },
+	// The compile server boxes every program it runs, and its tests attack that box.
+	{ package: 'bubblewrap', present: () => onPath('bwrap') },
+	// schemathesis (the API fuzzer) is installed into a virtualenv of its
+	// own, and a capture formats JSON with python3. Debian's python3-venv
+	// brings venv and ensurepip, and python3 with them.
+	{ package: 'python3-venv', present: () => succeeds('python3', ['-m', 'venv', '--help']) && succeeds('python3', ['-c', 'import ensurepip']) },
+	// The lessons' transcripts are real curl runs.
+	{ package: 'curl', present: () => onPath('curl') },
+];
+
+/** Throws, naming the first thing missing that cannot be installed here. */
+export function ensureTools(): void {
+	for (const tool of RUST) {
+		if (!tool.present()) throw new Error(`npm test needs ${tool.what}, which is not installed. Install it with:\n    ${tool.install}`);
+	}
+	ensureDebianPackages(DEBIAN, 'npm test');
+}
+
+if (import.meta.main) {
+	try {
+		ensureTools();
+	} catch (error) {
+		console.error((error as Error).message);
+		process.exit(1);
+	}
+}
