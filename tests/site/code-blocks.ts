@@ -1,13 +1,15 @@
 /**
  * The code blocks of a built page and whether each one is verified: a Rust
- * or TOML block must carry the line that `remark-include-examples` puts
- * under every included block, and its text must be exactly what that
- * source region holds today. So a pasted block, or a stale or hand-edited
- * one, is found in the built HTML itself.
+ * or TOML block must sit in the wrapper that `remark-include-examples` puts
+ * around every included block (`div[data-example]`), the code it carries
+ * (`data-code`) must be exactly what that source region holds today, and
+ * the lines the block shows must be that code too (or, for a lesson step,
+ * the diff between the two regions). So a pasted block, or a stale or
+ * hand-edited one, is found in the built HTML itself.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import { lineDiff } from '../../src/build/workspace/line-diff.ts';
@@ -18,57 +20,47 @@ export const VERIFIED_LANGUAGES = ['rust', 'rs', 'toml', 'diff'];
 
 export interface Block {
 	language: string;
-	/** The code as Expressive Code's copy button holds it. */
+	/** The lines the block shows, joined with newlines (a diff's markers are not shown). */
 	code: string;
-	/** `data-source` of the line under the block, if any. */
+	/** `data-code` of the wrapper: the code as it runs, if the block is included. */
+	data: string | undefined;
+	/** `data-source` of the wrapper, if any. */
 	source: string | undefined;
-	/** `data-diff-from` of that line: the block is the step from this region to `source`. */
+	/** `data-diff-from` of the wrapper: the block is the step from this region to `source`. */
 	diffFrom: string | undefined;
 }
 
-function nextElement(parent: Element | Root, node: Element): Element | undefined {
-	const siblings = parent.children;
-	for (let i = siblings.indexOf(node) + 1; i < siblings.length; i++) {
-		const sibling = siblings[i]!;
-		if (sibling.type === 'element') return sibling;
-		if (sibling.type === 'text' && sibling.value.trim() !== '') return undefined;
-	}
-	return undefined;
-}
-
-function parentOf(tree: Root, target: Element): Element | Root | undefined {
-	const stack: (Element | Root)[] = [tree];
-	while (stack.length) {
-		const node = stack.pop()!;
-		for (const child of node.children) {
-			if (child === target) return node;
-			if (child.type === 'element') stack.push(child);
-		}
-	}
-	return undefined;
+/** A node's text, without the numbered note badges (./ec-callouts.ts) drawn at the end of a line. */
+function shownText(node: ElementContent): string {
+	if (node.type === 'text') return node.value;
+	if (node.type !== 'element' || String(node.properties['className'] ?? '').includes('ec-callout')) return '';
+	return node.children.map(shownText).join('');
 }
 
 export function codeBlocks(tree: Root): Block[] {
-	return selectAll('div.expressive-code', tree).map((wrapper) => {
-		const pre = select('pre', wrapper);
-		const button = select('button[data-code]', wrapper);
-		const parent = parentOf(tree, wrapper);
-		const after = parent ? nextElement(parent, wrapper) : undefined;
-		const isSourceLine = after?.tagName === 'p' && String(after.properties['className'] ?? '').includes('code-source');
+	const wrapped = new Map<Element, Element>();
+	for (const example of selectAll('[data-example]', tree)) {
+		for (const block of selectAll(':scope > div.expressive-code', example)) wrapped.set(block, example);
+	}
+	return selectAll('div.expressive-code', tree).map((block) => {
+		const pre = select('pre', block);
+		const lines = selectAll('.ec-line > .code', block).map((line) => shownText(line).replace(/\n$/, ''));
+		const example = wrapped.get(block);
+		const data = (name: string) => (example?.properties[name] === undefined ? undefined : String(example.properties[name]));
 		return {
 			language: String(pre?.properties['dataLanguage'] ?? ''),
-			// Expressive Code joins lines with U+007F in data-code.
-			code: String(button?.properties['dataCode'] ?? '').replaceAll('\u007f', '\n'),
-			source: isSourceLine ? String(after.properties['dataSource']) : undefined,
-			diffFrom: isSourceLine && after.properties['dataDiffFrom'] ? String(after.properties['dataDiffFrom']) : undefined,
+			code: lines.join('\n'),
+			data: data('dataCode'),
+			source: data('dataSource'),
+			diffFrom: data('dataDiffFrom'),
 		};
 	});
 }
 
 /** Reads `path#anchor` from examples/ the way the include step does. */
-export function expectedText(source: string, root: string = examplesRoot): string {
+export function regionText(source: string, root: string = examplesRoot): string {
 	const [path = '', anchor] = source.split('#', 2);
-	return expandTabs(extract(readFileSync(join(root, path), 'utf8'), anchor, `examples/${path}`));
+	return extract(readFileSync(join(root, path), 'utf8'), anchor, `examples/${path}`);
 }
 
 /** Expressive Code shows a tab as spaces to the next stop (its tabWidth, 2): so must the comparison. */
@@ -84,7 +76,7 @@ export function expandTabs(text: string, width = 2): string {
 }
 
 /** What is wrong with a page's blocks; empty when all are verified. */
-export function problems(blocks: Block[], page: string, read: (source: string) => string = expectedText): string[] {
+export function problems(blocks: Block[], page: string, read: (source: string) => string = regionText): string[] {
 	return blocks.flatMap((block, index) => {
 		const where = `${page} block ${index + 1} (${block.language})`;
 		if (block.source === undefined) {
@@ -92,19 +84,24 @@ export function problems(blocks: Block[], page: string, read: (source: string) =
 				? [`${where}: not included from examples/ (pasted code is not allowed)`]
 				: [];
 		}
-		let expected: string;
+		let region: string;
+		let shown: string;
 		try {
-			// A diff block copies as every line of both versions, markers removed.
-			expected =
+			region = read(block.source);
+			// A diff block shows every line of both versions, markers removed.
+			shown =
 				block.diffFrom === undefined
-					? read(block.source)
-					: lineDiff(read(block.diffFrom), read(block.source))
+					? expandTabs(region)
+					: lineDiff(expandTabs(read(block.diffFrom)), expandTabs(region))
 							.split('\n')
 							.map((line) => line.slice(1))
 							.join('\n');
 		} catch (error) {
 			return [`${where}: its source ${block.source} cannot be read: ${(error as Error).message}`];
 		}
-		return expected === block.code ? [] : [`${where}: differs from examples/${block.source}`];
+		return [
+			...(shown === block.code ? [] : [`${where}: differs from examples/${block.source}`]),
+			...(region === block.data ? [] : [`${where}: the code its panel would run differs from examples/${block.source}`]),
+		];
 	});
 }

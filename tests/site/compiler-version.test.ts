@@ -4,7 +4,7 @@
 // examples/ today, the compiler the test suite builds the examples with.
 import { execFileSync } from 'node:child_process';
 import { selectAll } from 'hast-util-select';
-import { toText } from 'hast-util-to-text';
+import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { pagePaths, readPage } from './dist.ts';
@@ -15,9 +15,10 @@ const version = printed.split(' ')[1]!;
 
 /** The lines under included Rust sources (not their saved output) on one page. */
 function rustSourceLines(page: string): string[] {
-	return selectAll('p.code-source', readPage(page))
-		.filter((p) => /\.rs(#|$)/.test(String(p.properties['dataSource'])))
-		.map((p) => toText(p).replace(/\s+/g, ' '));
+	return selectAll('[data-example]', readPage(page))
+		.filter((example) => /\.rs(#|$)/.test(String(example.properties['dataSource'])))
+		.flatMap((example) => selectAll(':scope > p.code-source', example))
+		.map((p) => toString(p).replace(/\s+/g, ' '));
 }
 
 describe('the compiler version under included Rust code', () => {

@@ -4,12 +4,19 @@ import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { codeBlocks, expandTabs, problems } from '../site/code-blocks.ts';
 
-const block = (lang: string, code: string, source?: string, diffFrom?: string) =>
-	`<div class="expressive-code"><figure><pre data-language="${lang}"><code></code></pre>` +
-	`<div class="copy"><button data-code="${code.replaceAll('\n', '\u007f')}"></button></div></figure></div>` +
-	(source
-		? `\n<p class="code-source" data-source="${source}"${diffFrom ? ` data-diff-from="${diffFrom}"` : ''}>From …</p>`
-		: '');
+const sources: Record<string, string> = { 'a/src/main.rs#x': 'fn main() {}\nlet a = 1;', 'a/old.rs': 'fn main() {}\nlet a = 0;' };
+
+/** A block as Expressive Code renders it, in the include step's wrapper when it has a source. */
+const block = (lang: string, code: string, source?: string, diffFrom?: string, data = source && sources[source]) => {
+	const lines = code
+		.split('\n')
+		.map((line) => `<div class="ec-line"><div class="code">${line}</div></div>`)
+		.join('');
+	const shown = `<div class="expressive-code"><figure><pre data-language="${lang}"><code>${lines}</code></pre></figure></div>`;
+	if (!source) return shown;
+	const from = diffFrom ? ` data-diff-from="${diffFrom}"` : '';
+	return `<div class="example" data-example data-source="${source}"${from} data-code="${data}">${shown}<p class="code-source">From …</p></div>`;
+};
 
 describe('tabs in included text', () => {
 	it('become spaces to the next stop of 2, as Expressive Code shows them', () => {
@@ -18,8 +25,7 @@ describe('tabs in included text', () => {
 });
 
 describe('built-site code block check', () => {
-	const read = (source: string) =>
-		({ 'a/src/main.rs#x': 'fn main() {}\nlet a = 1;', 'a/old.rs': 'fn main() {}\nlet a = 0;' })[source] ?? '';
+	const read = (source: string) => sources[source] ?? '';
 
 	it('flags a Rust block with no source line as pasted', () => {
 		const tree = fromHtml(block('rust', 'fn main() {}'));
@@ -46,5 +52,20 @@ describe('built-site code block check', () => {
 		const stale = fromHtml(block('diff', 'fn main() {}\nlet a = 1;', 'a/src/main.rs#x', 'a/old.rs'));
 		expect(problems(codeBlocks(stale), '/p/', read)).toEqual(['/p/ block 1 (diff): differs from examples/a/src/main.rs#x']);
 		expect(problems(codeBlocks(fromHtml(block('diff', '+fn x() {}'))), '/p/', read)).toHaveLength(1);
+	});
+
+	it('reads the shown lines without the numbered note badges', () => {
+		const html = block('rust', 'fn main() {}\nlet a = 1;<span class="ec-callout"><span class="sr-only"> note </span>1</span>', 'a/src/main.rs#x');
+		expect(problems(codeBlocks(fromHtml(html)), '/p/', read)).toEqual([]);
+	});
+
+	it('flags a wrapper whose carried code differs from its source, though the block shows it right', () => {
+		const tree = fromHtml(block('rust', 'fn main() {}\nlet a = 1;', 'a/src/main.rs#x', undefined, 'fn main() { stale }'));
+		expect(problems(codeBlocks(tree), '/p/', read)).toEqual(['/p/ block 1 (rust): the code its panel would run differs from examples/a/src/main.rs#x']);
+	});
+
+	it('counts a block outside a wrapper as pasted, even next to a wrapper', () => {
+		const html = block('rust', 'fn main() {}\nlet a = 1;', 'a/src/main.rs#x') + block('rust', 'fn main() {}\nlet a = 1;');
+		expect(problems(codeBlocks(fromHtml(html)), '/p/', read)).toEqual(['/p/ block 2 (rust): not included from examples/ (pasted code is not allowed)']);
 	});
 });

@@ -3,21 +3,37 @@ import type { Code, Paragraph, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { rustcVersion } from '../../src/build/workspace/toolchain.ts';
 import { readCrate } from '../../src/build/workspace/workspace.ts';
-import { includeInto } from '../../src/build/markdown/remark-include-examples.ts';
+import { MetaOptions } from '@astrojs/starlight/expressive-code';
+import type { VFile } from 'vfile';
+import { includeExamples, HAS_RUN_PANEL } from '../../src/build/markdown/remark-include-examples.ts';
+import { metaWithout, parseInclude } from '../../src/build/markdown/include-directive.ts';
+import { renderInclude, type IncludedExample } from '../../src/build/markdown/include-render.ts';
 import { attachCallouts } from '../../src/build/markdown/callouts.ts';
 
 const root = join(import.meta.dirname, '../fixtures/examples-workspace');
 const lesson = 'src/content/docs/part/lesson.mdx';
 const fence = (meta: string, value = ''): Code => ({ type: 'code', lang: 'rust', meta, value });
 const lineText = (p: Paragraph) => p.children.map((c) => ('value' in c ? c.value : '')).join('');
+/** Parse, then render: the wrapper's children after the block (its source line, then its panel, if any). */
+const includeInto = (node: Code, _lesson: string, root: string, playground = '', playgroundToken?: string): Paragraph[] | undefined => {
+	const wrapper = wrap(node, root, playground, playgroundToken);
+	return wrapper?.children.slice(1) as Paragraph[] | undefined;
+};
+const wrap = (node: Code, root: string, playground = '', playgroundToken?: string): IncludedExample | undefined => {
+	const directive = parseInclude(node, lesson, root);
+	return directive && renderInclude(node, directive, undefined, { playground, playgroundToken }, root);
+};
 
 describe('include step', () => {
 	it('fills the fence with the anchor and titles it with the path in the crate', () => {
 		const node = fence('include="demo/src/main.rs#greet" {2}');
-		const line = includeInto(node, lesson, root)![0]!;
+		const wrapper = wrap(node, root)!;
+		const line = wrapper.children[1] as Paragraph;
 		expect(node.value).toBe('fn greet() -> &\'static str {\n    "hi"\n}');
 		expect(node.meta).toBe('{2} title="src/main.rs"');
-		expect(line.data?.hProperties).toEqual({ className: ['code-source'], dataSource: 'demo/src/main.rs#greet' });
+		expect(line.data?.hProperties).toEqual({ className: ['code-source'] });
+		expect(wrapper.data.hProperties).toEqual({ className: ['example'], dataExample: true, dataSource: 'demo/src/main.rs#greet', dataCode: node.value });
+		expect(wrapper.children[0]).toBe(node);
 		expect(lineText(line)).toBe(`From examples/demo/src/main.rs · tested with rustc ${rustcVersion(root)}, serde 1.0.229, tokio 1.54.1`);
 		expect(rustcVersion(root)).toMatch(/^\d+\.\d+\.\d+/);
 	});
@@ -94,51 +110,56 @@ describe('callouts', () => {
 		],
 	});
 
+	const attach = (t: Root) => attachCallouts(t.children[0] as Code, t.children[1], lesson);
+
 	it('records each callout line and leads each note with it', () => {
 		const t = tree('title="x" callout="let b" callout="println"', 2);
-		attachCallouts(t.children, 0, lesson);
+		attachCallouts(t.children[0] as Code, t.children[1], lesson);
 		expect((t.children[0] as Code).meta).toBe('title="x" callout-lines="2,3"');
 		const first = (t.children[1] as { children: { children: Paragraph[] }[] }).children[0]!.children[0]!;
 		expect(first.children[0]).toEqual({ type: 'strong', children: [{ type: 'text', value: 'Line 2:' }] });
 	});
 
 	it('fails when notes and callouts do not pair up', () => {
-		expect(() => attachCallouts(tree('callout="let b"', 2).children, 0, lesson)).toThrow('1 callouts but 2 notes');
+		expect(() => attach(tree('callout="let b"', 2))).toThrow('1 callouts but 2 notes');
 	});
 
 	it('fails when a callout matches no line or several', () => {
-		expect(() => attachCallouts(tree('callout="zzz"', 1).children, 0, lesson)).toThrow(/matches no line/);
-		expect(() => attachCallouts(tree('callout="let"', 1).children, 0, lesson)).toThrow(/matches lines 1, 2/);
+		expect(() => attach(tree('callout="zzz"', 1))).toThrow(/matches no line/);
+		expect(() => attach(tree('callout="let"', 1))).toThrow(/matches lines 1, 2/);
 	});
 
 	it('fails naming the lesson and the notes when the notes are out of line order', () => {
-		expect(() => attachCallouts(tree('callout="println" callout="let b"', 2).children, 0, lesson)).toThrow(
+		expect(() => attach(tree('callout="println" callout="let b"', 2))).toThrow(
 			'src/content/docs/part/lesson.mdx: code block with callouts: notes must follow the code from top to bottom, but note 2 (line 2) comes after note 1 (line 3): reorder the callouts and their notes',
 		);
 	});
 
 	it('accepts two notes on the same line', () => {
 		const t = tree('callout="let b" callout="b = a"', 2);
-		attachCallouts(t.children, 0, lesson);
+		attachCallouts(t.children[0] as Code, t.children[1], lesson);
 		expect((t.children[0] as Code).meta).toBe('callout-lines="2,2"');
 	});
 
 	it('fails when no ordered list follows', () => {
 		const t: Root = { type: 'root', children: [{ type: 'code', meta: 'callout="a"', value: 'a' }] };
-		expect(() => attachCallouts(t.children, 0, lesson)).toThrow(/an ordered list/);
+		expect(() => attach(t)).toThrow(/an ordered list/);
 	});
 });
 
 describe('include step: a lesson step as a diff', () => {
 	it('renders the change between two regions in Expressive Code diff syntax', () => {
 		const node = fence('include="demo/src/main.rs#greet" diff-from="demo/must-fail/moved.rs"');
-		const line = includeInto(node, lesson, root)![0]!;
+		const wrapper = wrap(node, root)!;
 		expect(node.lang).toBe('diff');
 		expect(node.meta).toBe('lang="rust" title="src/main.rs"');
 		expect(node.value.split('\n').every((l) => /^[-+ ]/.test(l))).toBe(true);
 		expect(node.value).toContain('+fn greet()');
 		expect(node.value).toContain('-    let s = String::from("x");');
-		expect(line.data?.hProperties).toMatchObject({ dataDiffFrom: 'demo/must-fail/moved.rs' });
+		expect(wrapper.data.hProperties).toMatchObject({ dataDiffFrom: 'demo/must-fail/moved.rs', dataSource: 'demo/src/main.rs#greet' });
+		// The wrapper carries the code as it is now, not the diff.
+		expect(wrapper.data.hProperties['dataCode']).toBe('fn greet() -> &\'static str {\n    "hi"\n}');
+		expect(lineText(wrapper.children[1] as Paragraph)).toContain(', changed from examples/demo/must-fail/moved.rs');
 	});
 
 	it('names the lesson when the diff-from region is missing', () => {
@@ -151,8 +172,10 @@ describe('include step: a lesson step as a diff', () => {
 describe('include step: runnable blocks', () => {
 	it('puts a Run panel with the defaults of the runnable under the source line', () => {
 		const node = fence('include="demo/src/main.rs" runnable');
-		const [line, panel] = includeInto(node, lesson, root, 'http://127.0.0.1:3344')!;
-		expect(line!.data?.hProperties).toMatchObject({ dataSource: 'demo/src/main.rs' });
+		const wrapper = wrap(node, root, 'http://127.0.0.1:3344')!;
+		const [, line, panel] = wrapper.children as Paragraph[];
+		expect(line!.data?.hProperties).toEqual({ className: ['code-source'] });
+		expect(wrapper.data.hProperties).toMatchObject({ dataSource: 'demo/src/main.rs', dataCode: node.value });
 		expect(panel!.data?.hName).toBe('br-runner');
 		expect(panel!.data?.hProperties).toMatchObject({
 			dataWasm: '/wasm/demo/demo.wasm',
@@ -174,5 +197,66 @@ describe('include step: runnable blocks', () => {
 			/marked runnable, but no \[\[package.metadata.runnable\]\] of demo is built from demo\/must-fail\/moved.rs/,
 		);
 		expect(() => includeInto(fence('include="demo/src/main.rs#greet" runnable'), lesson, root)).toThrow(/shows its whole file/);
+	});
+});
+
+describe('include step: the remark transform', () => {
+	const notes = (count: number) => ({
+		type: 'list' as const,
+		ordered: true,
+		children: Array.from({ length: count }, (_, n) => ({
+			type: 'listItem' as const,
+			children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: `note ${n + 1}` }] }],
+		})),
+	});
+	const run = (tree: Root) => {
+		const file = { path: '/repo/src/content/docs/part/lesson.mdx', data: {} } as unknown as VFile;
+		includeExamples(tree, file, { playground: 'https://play.rust-lang.org' }, root);
+		return file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+	};
+
+	it('wraps the block, its source line, its notes and its panel in one element, in that order', () => {
+		const tree: Root = { type: 'root', children: [fence('include="demo/src/main.rs" runnable callout="fn main"'), notes(1)] };
+		const data = run(tree);
+		expect(tree.children).toHaveLength(1);
+		const wrapper = tree.children[0] as unknown as IncludedExample;
+		expect(wrapper.type).toBe('includedExample');
+		expect(wrapper.children.map((c) => c.type)).toEqual(['code', 'paragraph', 'list', 'paragraph']);
+		expect((wrapper.children[3] as Paragraph).data?.hName).toBe('br-runner');
+		expect(data.astro?.frontmatter?.[HAS_RUN_PANEL]).toBe(true);
+	});
+
+	it('finds include fences nested in other content, and marks no run panel on a page without one', () => {
+		const tree: Root = {
+			type: 'root',
+			children: [{ type: 'blockquote', children: [fence('include="demo/src/main.rs#greet"')] }],
+		};
+		const data = run(tree);
+		const quote = tree.children[0] as { children: { type: string }[] };
+		expect(quote.children[0]!.type).toBe('includedExample');
+		expect(data.astro?.frontmatter?.[HAS_RUN_PANEL]).toBeUndefined();
+	});
+
+	it('leaves plain fences alone', () => {
+		const tree: Root = { type: 'root', children: [fence('title="x"', 'echo hi')] };
+		run(tree);
+		expect(tree.children[0]).toMatchObject({ type: 'code', value: 'echo hi', meta: 'title="x"' });
+	});
+});
+
+describe("fence meta, read with Expressive Code's parser", () => {
+	it("keeps Expressive Code's ranges, bare text markers and regexes, dropping only this step's keys", () => {
+		const meta = new MetaOptions('include="a.rs" must-fail {2-3} "/users/:id" /fn \\w+ x/ ins={3} title=main.rs');
+		expect(metaWithout(meta, ['include', 'must-fail'])).toBe('{2-3} "/users/:id" /fn \\w+ x/ ins={3} title=main.rs');
+	});
+
+	it('reads escaped quotes in a value', () => {
+		expect(new MetaOptions('callout="say \\"hi\\""').getStrings('callout')).toEqual(['say "hi"']);
+	});
+
+	it('quotes a title so that Expressive Code reads it back', () => {
+		const node = fence('include="demo/must-fail/moved.rs" must-fail');
+		wrap(node, root);
+		expect(new MetaOptions(node.meta ?? '').getString('title')).toBe('must-fail/moved.rs (does not work)');
 	});
 });

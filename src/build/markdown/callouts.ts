@@ -13,8 +13,9 @@
  * explains ("Line 3:") so it reads well on its own (screen reader, print), and
  * leaves the line numbers in `callout-lines` for ./ec-callouts.ts to badge.
  */
+import { MetaOptions } from '@astrojs/starlight/expressive-code';
 import type { Code, List, PhrasingContent, RootContent } from 'mdast';
-import { parseMeta, withoutKeys } from './fence-meta.ts';
+import { metaWithout } from './include-directive.ts';
 
 export const CALLOUT_KEY = 'callout';
 export const CALLOUT_LINES_KEY = 'callout-lines';
@@ -30,15 +31,18 @@ export function calloutLine(code: string, needle: string): number {
 	return hits[0]!;
 }
 
-/** Pairs the code block at `index` with the ordered list after it. */
-export function attachCallouts(siblings: RootContent[], index: number, lesson: string): void {
-	const code = siblings[index] as Code;
-	const entries = parseMeta(code.meta);
-	const needles = entries.filter((e) => e.key === CALLOUT_KEY).map((e) => e.value ?? '');
+/** Whether a fence has numbered notes. */
+export function hasCallouts(code: Code): boolean {
+	return new MetaOptions(code.meta ?? '').getStrings(CALLOUT_KEY).length > 0;
+}
+
+/** Pairs a code block with the ordered list right after it (`list`), and returns that list. */
+export function attachCallouts(code: Code, list: RootContent | undefined, lesson: string): List {
+	const meta = new MetaOptions(code.meta ?? '');
+	const needles = meta.getStrings(CALLOUT_KEY);
 	const fail = (why: string): never => {
 		throw new Error(`${lesson}: code block with callouts: ${why}`);
 	};
-	const list = siblings[index + 1];
 	if (list?.type !== 'list' || !list.ordered) {
 		fail(`an ordered list (1. 2. …) explaining the ${needles.length} callouts must follow the block`);
 	}
@@ -60,7 +64,7 @@ export function attachCallouts(siblings: RootContent[], index: number, lesson: s
 		fail(`notes must follow the code from top to bottom, but ${pairs.join('; ')}: reorder the callouts and their notes`);
 	}
 
-	code.meta = [withoutKeys(entries, [CALLOUT_KEY]), `${CALLOUT_LINES_KEY}="${lines.join(',')}"`]
+	code.meta = [metaWithout(meta, [CALLOUT_KEY]), `${CALLOUT_LINES_KEY}="${lines.join(',')}"`]
 		.filter(Boolean)
 		.join(' ');
 	notes.data = { ...notes.data, hProperties: { className: ['code-notes'] } };
@@ -70,4 +74,5 @@ export function attachCallouts(siblings: RootContent[], index: number, lesson: s
 		if (first?.type === 'paragraph') first.children.unshift(lead, { type: 'text', value: ' ' });
 		else item.children.unshift({ type: 'paragraph', children: [lead] });
 	});
+	return notes;
 }

@@ -57,16 +57,15 @@ class Runner extends HTMLElement {
 	get #key() {
 		return this.dataset['source'] ?? '';
 	}
+	/** The include step's wrapper: it holds the block, this panel, and the code in `data-code`. */
+	get #example(): HTMLElement | null {
+		return this.closest<HTMLElement>('[data-example]');
+	}
 	get #block(): HTMLElement | null {
-		// The include step puts the panel after the block's source line (and
-		// its numbered notes, if any); the block is just before that line.
-		let line = this.previousElementSibling;
-		while (line && !line.classList.contains('code-source')) line = line.previousElementSibling;
-		const block = line?.previousElementSibling;
-		return block?.classList.contains('expressive-code') ? (block as HTMLElement) : null;
+		return this.#example?.querySelector<HTMLElement>(':scope > .expressive-code') ?? null;
 	}
 	get original(): string {
-		return (this.#block?.querySelector<HTMLElement>('button[data-code]')?.dataset['code'] ?? '').replaceAll('\u007f', '\n');
+		return this.#example?.dataset['code'] ?? '';
 	}
 	get code(): string {
 		return this.#editor?.code() ?? this.original;
