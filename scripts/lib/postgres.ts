@@ -3,8 +3,8 @@
  * cluster in a temporary folder, on a free port of 127.0.0.1, trusting local
  * connections, deleted when stopped. It uses Debian's `postgresql` package,
  * installed here when missing and running as root (no binary download
- * needed, and the same server the toolchain note checked). initdb refuses to
- * run as root, so as root the cluster belongs to the `postgres` user.
+ * needed; docs/toolchain.md has the details). initdb refuses to run as
+ * root, so as root the cluster belongs to the `postgres` user.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';

@@ -17,7 +17,7 @@ writeFileSync(
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 // The plugin reads only the lesson's path from the file.
-const lesson = { path: '/work/site/src/content/docs/part/lesson.mdx' } as VFile;
+const lesson = { path: '/home/learner/site/src/content/docs/part/lesson.mdx' } as VFile;
 const element = (type: JsxElement['type'], attributes: Record<string, unknown>): JsxElement => ({
 	type,
 	name: 'FromRun',

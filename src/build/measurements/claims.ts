@@ -1,7 +1,8 @@
 /**
  * The benchmark tables of the articles the course examines, as figures to set
  * beside our measurements: the claims the results lesson checks. Listed on
- * /why-rust/ with what each leaves out. Keyed by the lab's peer ids.
+ * /why-rust/ with what each leaves out; which article printed which table is
+ * in docs/source-articles.md. Keyed by the lab's peer ids.
  */
 
 export interface Claim {

@@ -1,9 +1,9 @@
 /**
  * Runs edited code on a Rust Playground, through the execute API that
  * play.rust-lang.org serves and that `npm run playground` imitates
- * (docs/compile-server.md): POST {endpoint}/execute
+ * (docs/playground-api.md): POST {endpoint}/execute
  * with JSON, answered by {success, exitDetail, stdout, stderr}, or by
- * {error} with HTTP 500.
+ * {error} with an error status.
  */
 
 export interface ExecuteResult {
