@@ -8,38 +8,46 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { examplesRoot } from '../src/build/workspace/workspace.ts';
 import { startPostgres, stopPostgres } from './lib/postgres.ts';
+import { defineTask } from './lib/task.ts';
 
-const build = spawnSync('cargo', ['build', '-p', 'users-api', '--locked'], { cwd: examplesRoot, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+export default defineTask({
+	name: 'api',
+	description: 'the users API on 127.0.0.1:$PORT (3000), with a throwaway PostgreSQL unless DATABASE_URL is set',
+	options: {},
+	async run() {
+		const build = spawnSync('cargo', ['build', '-p', 'users-api', '--locked'], { cwd: examplesRoot, stdio: 'inherit' });
+		if (build.status !== 0) return build.status ?? 1;
 
-let pgDir: string | undefined;
-let databaseUrl = process.env['DATABASE_URL'];
-if (!databaseUrl) {
-	const pg = await startPostgres();
-	pgDir = pg.dir;
-	databaseUrl = pg.url;
-	console.log(`Started a throwaway PostgreSQL at ${databaseUrl} (removed when you stop).`);
-}
+		let pgDir: string | undefined;
+		let databaseUrl = process.env['DATABASE_URL'];
+		if (!databaseUrl) {
+			const pg = await startPostgres();
+			pgDir = pg.dir;
+			databaseUrl = pg.url;
+			console.log(`Started a throwaway PostgreSQL at ${databaseUrl} (removed when you stop).`);
+		}
 
-const service = spawn(join(examplesRoot, 'target/debug/users-api'), [], {
-	stdio: 'inherit',
-	env: { ...process.env, DATABASE_URL: databaseUrl },
-});
+		const service = spawn(join(examplesRoot, 'target/debug/users-api'), [], {
+			stdio: 'inherit',
+			env: { ...process.env, DATABASE_URL: databaseUrl },
+		});
 
-let stopping = false;
-const stop = (signal: NodeJS.Signals) => {
-	if (stopping) return;
-	stopping = true;
-	// The service shuts down gracefully on either signal.
-	if (service.exitCode === null) service.kill(signal);
-};
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+		let stopping = false;
+		const stop = (signal: NodeJS.Signals) => {
+			if (stopping) return;
+			stopping = true;
+			// The service shuts down gracefully on either signal.
+			if (service.exitCode === null) service.kill(signal);
+		};
+		process.on('SIGINT', () => stop('SIGINT'));
+		process.on('SIGTERM', () => stop('SIGTERM'));
 
-service.on('exit', (code, signal) => {
-	if (pgDir) {
-		stopPostgres(pgDir);
-		console.log('Stopped the throwaway PostgreSQL.');
-	}
-	process.exit(code ?? (signal ? 1 : 0));
+		service.on('exit', (code, signal) => {
+			if (pgDir) {
+				stopPostgres(pgDir);
+				console.log('Stopped the throwaway PostgreSQL.');
+			}
+			process.exit(code ?? (signal ? 1 : 0));
+		});
+	},
 });

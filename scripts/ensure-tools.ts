@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { ensureDebianPackages, isExecutable, onPath, type DebianNeed } from './lib/debian.ts';
+import { defineTask } from './lib/task.ts';
 
 const succeeds = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 
@@ -44,11 +45,9 @@ export function ensureTools(): void {
 	ensureDebianPackages(DEBIAN, 'npm test');
 }
 
-if (import.meta.main) {
-	try {
-		ensureTools();
-	} catch (error) {
-		console.error((error as Error).message);
-		process.exit(1);
-	}
-}
+export default defineTask({
+	name: 'ensure-tools',
+	description: "checks for what npm test needs, installing a missing Debian package as root",
+	options: {},
+	run: () => ensureTools(),
+});

@@ -6,12 +6,20 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveStatic } from './lib/static-server.ts';
+import { defineTask } from './lib/task.ts';
 
-const dist = resolve('dist');
-if (!existsSync(resolve(dist, 'index.html'))) {
-	console.error('No built site in dist/: run `npm run build` first.');
-	process.exit(1);
-}
-const port = Number(process.env['PORT'] ?? 4321);
-const { url } = await serveStatic(dist, port);
-console.log(`Serving dist/ at ${url}/ (Ctrl-C stops)`);
+export default defineTask({
+	name: 'preview',
+	description: 'serves the built site (dist/) on 127.0.0.1:$PORT (4321) with the headers of _headers',
+	options: {},
+	async run() {
+		const dist = resolve('dist');
+		if (!existsSync(resolve(dist, 'index.html'))) {
+			console.error('No built site in dist/: run `npm run build` first.');
+			return 1;
+		}
+		const port = Number(process.env['PORT'] ?? 4321);
+		const { url } = await serveStatic(dist, port);
+		console.log(`Serving dist/ at ${url}/ (Ctrl-C stops)`);
+	},
+});

@@ -32,7 +32,7 @@ node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.ex
 	echo "    npm install   # installs Node 24 from package.json's devDependencies"
 	exit 1
 } >&2
-node scripts/ensure-tools.ts
+node scripts/task.ts ensure-tools
 
 step "examples/: cargo fmt --check"
 (cd examples && cargo fmt --all --check)
@@ -42,17 +42,17 @@ step "examples/: cargo clippy --workspace --all-targets -- -D warnings (offline,
 (cd examples && env -u DATABASE_URL SQLX_OFFLINE=true cargo clippy --workspace --all-targets --locked -- -D warnings)
 
 step "Starting a throwaway PostgreSQL"
-eval "$(node scripts/postgres.ts start)"
-trap 'finish; node scripts/postgres.ts stop "$BACKEND_RUST_PG_DIR"' EXIT
+eval "$(node scripts/task.ts postgres start)"
+trap 'finish; node scripts/task.ts postgres stop "$BACKEND_RUST_PG_DIR"' EXIT
 for migrations in examples/*/*/migrations; do
-	node scripts/postgres.ts migrate "$DATABASE_URL" "$migrations"
+	node scripts/task.ts postgres migrate "$DATABASE_URL" "$migrations"
 done
 echo "DATABASE_URL=$DATABASE_URL"
 
 step "examples/: cargo test --workspace (queries checked against the live schema)"
 (cd examples && cargo test --workspace --locked)
 step "examples/: SQLx offline data is current (cargo sqlx prepare --check)"
-node scripts/sqlx-prepare.ts
+node scripts/task.ts sqlx:prepare
 step "users API: schemathesis fuzzes the live service from its OpenAPI document"
 node scripts/fuzz-api.ts
 
@@ -64,7 +64,7 @@ step "Saved outputs match a fresh run"
 node scripts/captures.ts
 
 step "Compile server: the course's crates, built once into a cache outside the clone"
-node scripts/playground/crate-cache.ts
+node scripts/task.ts playground:crates
 
 step "TypeScript: astro check (strict)"
 npx astro check
@@ -82,7 +82,7 @@ npx vitest run
 # already ran its sandbox).
 step "Compile server image: build it and compile a std and an axum program with its server"
 if [ "$(id -u)" = 0 ]; then
-	node scripts/playground/image/build.ts --check
+	node scripts/task.ts playground:image --check
 else
 	echo "skipped: building the image needs root (sudo npm run playground:image -- --check)"
 fi

@@ -10,7 +10,7 @@
  * clone, under a key made of the compiler's version, the manifest and the
  * lock file; a fresh machine rebuilds it (30 to 70 s on 2 cores).
  *
- *   node scripts/playground/crate-cache.ts     builds it (if needed) and prints where it is
+ *   node scripts/task.ts playground:crates     builds it (if needed) and prints where it is
  *
  * Environment: PLAYGROUND_CACHE, the folder holding cache versions
  * (default $XDG_CACHE_HOME/backend-rust/playground, else ~/.cache/…).
@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
+import { defineTask } from '../lib/task.ts';
 
 /** A crate offered to edited code, with the features the lessons use. */
 interface CourseCrate {
@@ -209,7 +210,12 @@ export async function ensureCrateCache({ rootDir = cacheRoot(), log = (line: str
 	}
 }
 
-if (import.meta.main) {
-	const cache = await ensureCrateCache();
-	console.log(`${cache.dir}: ${cache.crates.map((c) => `${c.name} ${c.version}`).join(', ')}`);
-}
+export default defineTask({
+	name: 'playground:crates',
+	description: "the compile server's crate cache, built once outside the clone; prints its folder and crates",
+	options: {},
+	async run() {
+		const cache = await ensureCrateCache();
+		console.log(`${cache.dir}: ${cache.crates.map((c) => `${c.name} ${c.version}`).join(', ')}`);
+	},
+});

@@ -30,6 +30,7 @@ import { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
 import { clientOf, RateLimit } from './rate-limit.ts';
 import { parseRequest } from './request.ts';
 import { findIsolation, SANDBOX_UID, which, type Isolation } from './sandbox.ts';
+import { defineTask } from '../lib/task.ts';
 
 export { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
 
@@ -181,66 +182,73 @@ export async function startPlaygroundServer({
 	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-if (import.meta.main) {
-	const host = process.env['HOST'] ?? '127.0.0.1';
-	const port = Number(process.env['PORT'] ?? 3344);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) {
-		console.error(`PORT must be a number from 0 to 65535, got ${JSON.stringify(process.env['PORT'])}`);
-		process.exit(2);
-	}
-	const unsandboxed = process.argv.includes('--unsandboxed');
-	const uid = Number(process.env['PLAYGROUND_UID'] ?? SANDBOX_UID);
-	if (!Number.isInteger(uid) || uid < 1000 || uid > 4_000_000) {
-		console.error(`PLAYGROUND_UID must be an unused uid from 1000 up; got ${JSON.stringify(process.env['PLAYGROUND_UID'])}`);
-		process.exit(2);
-	}
-	const found = findIsolation(uid);
-	let isolation: Isolation;
-	if ('problem' in found) {
-		if (!unsandboxed) {
-			console.error(found.problem);
-			console.error('Without a sandbox, any program sent to this server could read and change your files. To run it anyway, on a machine where bubblewrap cannot work: npm run playground -- --unsandboxed');
-			process.exit(1);
+export default defineTask({
+	name: 'playground',
+	description: 'the compile server on 127.0.0.1:$PORT (3344): compiles and runs edited code in a sandbox',
+	options: {
+		unsandboxed: { type: 'boolean', description: 'run programs without bubblewrap, where it cannot work (your own code only)' },
+	},
+	async run(values) {
+		const host = process.env['HOST'] ?? '127.0.0.1';
+		const port = Number(process.env['PORT'] ?? 3344);
+		if (!Number.isInteger(port) || port < 0 || port > 65535) {
+			console.error(`PORT must be a number from 0 to 65535, got ${JSON.stringify(process.env['PORT'])}`);
+			return 2;
 		}
-		const prlimit = which('prlimit') !== undefined;
-		console.warn(`warning: running WITHOUT a sandbox (--unsandboxed). Programs can read and write your files and use the network; only ${prlimit ? 'the time, output, memory, process, file size and CPU' : 'the time and output'} limits apply. Use this only for your own code.`);
-		isolation = { kind: 'none', prlimit };
-	} else {
-		isolation = found;
-	}
-	if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-		console.warn(`warning: listening on ${host}: anyone who can reach this machine and open a page of the course site can compile and run code on it (inside the sandbox).`);
-	}
-	let policy: AccessPolicy;
-	try {
-		policy = accessPolicy(host);
-	} catch (error) {
-		console.error((error as Error).message);
-		process.exit(2);
-	}
-	const rate = Number(process.env['PLAYGROUND_RATE'] ?? DEFAULT_LIMITS.ratePerMinute);
-	if (!Number.isInteger(rate) || rate < 1) {
-		console.error(`PLAYGROUND_RATE must be a whole number of programs a minute, at least 1; got ${JSON.stringify(process.env['PLAYGROUND_RATE'])}`);
-		process.exit(2);
-	}
-	// Every setting is checked before this, which may build the crate cache.
-	const toolchain = await prepareToolchain();
-	const limits = { ...DEFAULT_LIMITS, ratePerMinute: rate, trustProxy: process.env['PLAYGROUND_TRUST_PROXY'] === '1' };
-	const server = createPlaygroundServer({ limits, policy, isolation, toolchain });
-	server.on('error', (error) => {
-		if (server.listening) return console.error(`compile server: ${error.message}`);
-		console.error(`The compile server could not start on ${host}:${port}: ${error.message}`);
-		process.exit(1);
-	});
-	server.listen(port, host, () => {
-		const { port: listening } = server.address() as AddressInfo;
-		// The address a learner's page can use: the host itself, or on a
-		// wildcard this machine's own network addresses.
-		const reachable = ['0.0.0.0', '::'].includes(host) ? [...policy.hostnames].filter((h) => /^\d+\.\d+\.\d+\.\d+$/.test(h) && h !== '127.0.0.1') : [host];
-		const sandbox = isolation.kind === 'bubblewrap' ? `sandboxed by bubblewrap${isolation.root ? ` (programs run as uid ${isolation.uid})` : ''}` : 'NOT sandboxed';
-		console.log(`Compile server ready on http://${host}:${listening} (POST /execute), ${sandbox}.`);
-		console.log(`Crates edited code may use: ${toolchain.cache.crates.map((c) => `${c.name} ${c.version}`).join(', ')}.`);
-		console.log(`Pages allowed to use it: ${[...policy.origins].join(', ')}${policy.token ? ' (with the class token)' : ''}; at most ${limits.ratePerMinute} programs a minute from each client.`);
-		for (const address of reachable.length ? reachable : ['127.0.0.1']) console.log(`Point the site at it: PLAYGROUND_URL=http://${address}:${listening} npm run dev`);
-	});
-}
+		const unsandboxed = values.unsandboxed === true;
+		const uid = Number(process.env['PLAYGROUND_UID'] ?? SANDBOX_UID);
+		if (!Number.isInteger(uid) || uid < 1000 || uid > 4_000_000) {
+			console.error(`PLAYGROUND_UID must be an unused uid from 1000 up; got ${JSON.stringify(process.env['PLAYGROUND_UID'])}`);
+			return 2;
+		}
+		const found = findIsolation(uid);
+		let isolation: Isolation;
+		if ('problem' in found) {
+			if (!unsandboxed) {
+				console.error(found.problem);
+				console.error('Without a sandbox, any program sent to this server could read and change your files. To run it anyway, on a machine where bubblewrap cannot work: npm run playground -- --unsandboxed');
+				return 1;
+			}
+			const prlimit = which('prlimit') !== undefined;
+			console.warn(`warning: running WITHOUT a sandbox (--unsandboxed). Programs can read and write your files and use the network; only ${prlimit ? 'the time, output, memory, process, file size and CPU' : 'the time and output'} limits apply. Use this only for your own code.`);
+			isolation = { kind: 'none', prlimit };
+		} else {
+			isolation = found;
+		}
+		if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+			console.warn(`warning: listening on ${host}: anyone who can reach this machine and open a page of the course site can compile and run code on it (inside the sandbox).`);
+		}
+		let policy: AccessPolicy;
+		try {
+			policy = accessPolicy(host);
+		} catch (error) {
+			console.error((error as Error).message);
+			return 2;
+		}
+		const rate = Number(process.env['PLAYGROUND_RATE'] ?? DEFAULT_LIMITS.ratePerMinute);
+		if (!Number.isInteger(rate) || rate < 1) {
+			console.error(`PLAYGROUND_RATE must be a whole number of programs a minute, at least 1; got ${JSON.stringify(process.env['PLAYGROUND_RATE'])}`);
+			return 2;
+		}
+		// Every setting is checked before this, which may build the crate cache.
+		const toolchain = await prepareToolchain();
+		const limits = { ...DEFAULT_LIMITS, ratePerMinute: rate, trustProxy: process.env['PLAYGROUND_TRUST_PROXY'] === '1' };
+		const server = createPlaygroundServer({ limits, policy, isolation, toolchain });
+		server.on('error', (error) => {
+			if (server.listening) return console.error(`compile server: ${error.message}`);
+			console.error(`The compile server could not start on ${host}:${port}: ${error.message}`);
+			process.exit(1);
+		});
+		server.listen(port, host, () => {
+			const { port: listening } = server.address() as AddressInfo;
+			// The address a learner's page can use: the host itself, or on a
+			// wildcard this machine's own network addresses.
+			const reachable = ['0.0.0.0', '::'].includes(host) ? [...policy.hostnames].filter((h) => /^\d+\.\d+\.\d+\.\d+$/.test(h) && h !== '127.0.0.1') : [host];
+			const sandbox = isolation.kind === 'bubblewrap' ? `sandboxed by bubblewrap${isolation.root ? ` (programs run as uid ${isolation.uid})` : ''}` : 'NOT sandboxed';
+			console.log(`Compile server ready on http://${host}:${listening} (POST /execute), ${sandbox}.`);
+			console.log(`Crates edited code may use: ${toolchain.cache.crates.map((c) => `${c.name} ${c.version}`).join(', ')}.`);
+			console.log(`Pages allowed to use it: ${[...policy.origins].join(', ')}${policy.token ? ' (with the class token)' : ''}; at most ${limits.ratePerMinute} programs a minute from each client.`);
+			for (const address of reachable.length ? reachable : ['127.0.0.1']) console.log(`Point the site at it: PLAYGROUND_URL=http://${address}:${listening} npm run dev`);
+		});
+	},
+});

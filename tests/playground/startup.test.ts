@@ -22,14 +22,14 @@ function pathWithoutBwrap(): string {
 
 describe('compile server start-up', { timeout: 120_000 }, () => {
 	it('refuses to start without a sandbox, naming the package to install', () => {
-		const started = spawnSync(process.execPath, ['scripts/playground/server.ts'], { encoding: 'utf8', env: { ...process.env, PATH: pathWithoutBwrap(), PORT: '0' }, timeout: 60_000 });
+		const started = spawnSync(process.execPath, ['scripts/task.ts', 'playground'], { encoding: 'utf8', env: { ...process.env, PATH: pathWithoutBwrap(), PORT: '0' }, timeout: 60_000 });
 		expect(started.status).toBe(1);
 		expect(started.stderr).toContain('The compile server runs every program inside bubblewrap, which is not installed. Install it with: sudo apt-get install -y bubblewrap');
 		expect(started.stderr).toContain('npm run playground -- --unsandboxed');
 	});
 
 	it('starts unsandboxed with --unsandboxed, saying what that gives up', async () => {
-		const server = spawn(process.execPath, ['scripts/playground/server.ts', '--unsandboxed'], { env: { ...process.env, PATH: pathWithoutBwrap(), PORT: '0' } });
+		const server = spawn(process.execPath, ['scripts/task.ts', 'playground', '--unsandboxed'], { env: { ...process.env, PATH: pathWithoutBwrap(), PORT: '0' } });
 		let output = '';
 		server.stdout.on('data', (chunk: Buffer) => (output += chunk));
 		server.stderr.on('data', (chunk: Buffer) => (output += chunk));

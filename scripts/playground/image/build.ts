@@ -6,7 +6,8 @@
  *   npm run playground:image                      build the image, tagged backend-rust-playground
  *   npm run playground:image -- --check           build it, then run its server and send it a std and an axum program
  *   npm run playground:image -- --check-only      only that check, on the image already built
- *   npm run playground:image -- --save[=FILE]     also write the image as a tar (podman save), default backend-rust-playground.tar
+ *   npm run playground:image -- --save            also write the image as a tar (podman save), backend-rust-playground.tar
+ *   npm run playground:image -- --save-to FILE    the same, to FILE
  *
  * Steps: a Debian base by debootstrap (./rootfs.ts); Node, the server,
  * rustc and the crate cache copied in (./contents.ts); a tar of the whole
@@ -22,6 +23,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureCommands } from '../../lib/debian.ts';
+import { defineTask } from '../../lib/task.ts';
 import { checkImage } from './check.ts';
 import { addCrateCache, addNode, addServer, addToolchain, buildCrateCache, CACHE_ROOT, hostToolchain, RUST } from './contents.ts';
 import { debianBase } from './rootfs.ts';
@@ -29,33 +31,11 @@ import { debianBase } from './rootfs.ts';
 const TAG = 'backend-rust-playground';
 const CONTAINERFILE = join(import.meta.dirname, 'Containerfile');
 
-const args = process.argv.slice(2);
-const known = /^--(check|check-only|save(=.+)?)$/;
-const unknown = args.filter((a) => !known.test(a));
-if (unknown.length > 0) throw new Error(`Unknown argument ${unknown.join(' ')}; use --check, --check-only or --save[=FILE].`);
-const CHECK = args.includes('--check') || args.includes('--check-only');
-const BUILD = !args.includes('--check-only');
-const saveArg = args.find((a) => a.startsWith('--save'));
-const SAVE = saveArg ? resolve(saveArg.includes('=') ? saveArg.slice('--save='.length) : `${TAG}.tar`) : undefined;
-
-if (process.getuid?.() !== 0) {
-	console.error('Building and checking the image needs root (debootstrap, chroot, podman image mount): sudo npm run playground:image');
-	process.exit(1);
-}
-ensureCommands(
-	[
-		['podman', 'podman'],
-		['bwrap', 'bubblewrap'],
-		...(BUILD ? ([['debootstrap', 'debootstrap'], ['strip', 'binutils']] as [string, string][]) : []),
-	],
-	'building the compile server image',
-);
-
 const MB = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 const duBytes = (path: string) => Number(execFileSync('du', ['-sb', path], { encoding: 'utf8' }).split('\t')[0]);
 const imageId = () => spawnSync('podman', ['image', 'inspect', '--format', '{{.Id}}', TAG], { encoding: 'utf8' }).stdout.trim() || undefined;
 
-const started = Date.now();
+let started = Date.now();
 /** One line per step, with the time since the start, so a slow step shows. */
 const step = (what: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${what}`);
 
@@ -96,15 +76,44 @@ function build(): void {
 	step(`Image ${TAG} built: ${MB(size)} (podman image inspect).`);
 }
 
-if (BUILD) build();
-if (SAVE) {
-	execFileSync('podman', ['save', '--output', SAVE, TAG]);
-	step(`Saved to ${SAVE}: ${MB(statSync(SAVE).size)} (load it with podman load -i or docker load -i).`);
-}
-if (BUILD) console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-if (CHECK) {
-	const checkStarted = Date.now();
-	const passed = await checkImage(TAG);
-	console.log(`Check took ${((Date.now() - checkStarted) / 1000).toFixed(0)} s.`);
-	process.exit(passed ? 0 : 1);
-}
+export default defineTask({
+	name: 'playground:image',
+	description: 'the compile server as a container image (root): built, and with --check run and sent two programs',
+	options: {
+		check: { type: 'boolean', description: 'then run its server and send it a std and an axum program' },
+		'check-only': { type: 'boolean', description: 'only that check, on the image already built' },
+		save: { type: 'boolean', description: `also write the image as a tar (podman save), ${TAG}.tar` },
+		'save-to': { type: 'string', valueName: 'FILE', description: 'the same, to FILE' },
+	},
+	async run(values) {
+		const CHECK = values.check === true || values['check-only'] === true;
+		const BUILD = values['check-only'] !== true;
+		const SAVE = values['save-to'] !== undefined ? resolve(values['save-to']) : values.save ? resolve(`${TAG}.tar`) : undefined;
+
+		if (process.getuid?.() !== 0) {
+			console.error('Building and checking the image needs root (debootstrap, chroot, podman image mount): sudo npm run playground:image');
+			return 1;
+		}
+		ensureCommands(
+			[
+				['podman', 'podman'],
+				['bwrap', 'bubblewrap'],
+				...(BUILD ? ([['debootstrap', 'debootstrap'], ['strip', 'binutils']] as [string, string][]) : []),
+			],
+			'building the compile server image',
+		);
+		started = Date.now();
+		if (BUILD) build();
+		if (SAVE) {
+			execFileSync('podman', ['save', '--output', SAVE, TAG]);
+			step(`Saved to ${SAVE}: ${MB(statSync(SAVE).size)} (load it with podman load -i or docker load -i).`);
+		}
+		if (BUILD) console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+		if (CHECK) {
+			const checkStarted = Date.now();
+			const passed = await checkImage(TAG);
+			console.log(`Check took ${((Date.now() - checkStarted) / 1000).toFixed(0)} s.`);
+			return passed ? 0 : 1;
+		}
+	},
+});

@@ -3,8 +3,9 @@
  * server looks for it:
  *
  * - NODE: the Node 24 binary the project itself runs on (node_modules/node);
- * - APP: the server (scripts/playground/*.ts), examples/Cargo.lock (its crate
- *   versions and part of the cache key) and smol-toml, its one dependency;
+ * - APP: the server (scripts/playground/*.ts, started by scripts/task.ts),
+ *   examples/Cargo.lock (its crate versions and part of the cache key) and
+ *   smol-toml, its one dependency;
  * - RUST: this machine's rustc, only what compiling and linking need;
  * - the crate cache under CACHE_ROOT, and the crates' source folders, at the
  *   same absolute paths as on this machine, because cache.json names them
@@ -24,6 +25,9 @@ export const RUST = '/opt/rust';
 export const CACHE_ROOT = '/var/cache/backend-rust-playground';
 
 const repo = resolve(import.meta.dirname, '../../..');
+
+/** Outside scripts/playground/: `node scripts/task.ts playground` (the ENTRYPOINT) and what the server's modules import. */
+const SERVER_ENTRY = ['scripts/task.ts', 'scripts/lib/task.ts', 'scripts/lib/process-group.ts'];
 
 /** `cp -a` of `source` to the same or another path inside `rootfs`, parents made as needed. */
 function copy(rootfs: string, source: string, dest = source): void {
@@ -74,10 +78,15 @@ export function addNode(rootfs: string): void {
 	if (!version.startsWith('v24.')) throw new Error(`The image's node prints ${version}; the server needs Node 24.`);
 }
 
-/** The server's files and its one dependency. package.json makes the .ts files ES modules, as in the project. */
+/**
+ * The server's files, the task entry point that starts it with the two
+ * helpers its modules use, and its one dependency. package.json makes the
+ * .ts files ES modules, as in the project.
+ */
 export function addServer(rootfs: string): void {
 	const dir = join(repo, 'scripts/playground');
 	for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) copy(rootfs, join(dir, name), `${APP}/scripts/playground/${name}`);
+	for (const file of SERVER_ENTRY) copy(rootfs, join(repo, file), `${APP}/${file}`);
 	copy(rootfs, join(repo, 'examples/Cargo.lock'), `${APP}/examples/Cargo.lock`);
 	copy(rootfs, join(repo, 'node_modules/smol-toml'), `${APP}/node_modules/smol-toml`);
 	writeFileSync(join(rootfs, APP, 'package.json'), `${JSON.stringify({ name: 'backend-rust-playground', private: true, type: 'module' }, null, '\t')}\n`);
@@ -111,7 +120,7 @@ export function addToolchain(rootfs: string, { sysroot, host, version }: HostToo
  */
 export function buildCrateCache({ sysroot }: HostToolchain): CrateCache {
 	const env = { ...process.env, PLAYGROUND_CACHE: CACHE_ROOT, PATH: `${join(sysroot, 'bin')}:${process.env['PATH'] ?? ''}` };
-	const printed = output(process.execPath, [join(repo, 'scripts/playground/crate-cache.ts')], env);
+	const printed = output(process.execPath, [join(repo, 'scripts/task.ts'), 'playground:crates'], env);
 	const dir = printed.slice(0, printed.indexOf(': '));
 	return JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8')) as CrateCache;
 }
