@@ -2,7 +2,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pagePaths } from '../site/dist.ts';
-import { launch, pageIn, type Theme } from '../../scripts/lib/chromium.ts';
+import { launch, type Theme } from '../../scripts/lib/chromium.ts';
+import { testPage } from './test-page.ts';
 import { violations } from './axe.ts';
 
 let browser: Browser;
@@ -15,11 +16,10 @@ const cases = (['light', 'dark'] as Theme[]).flatMap((theme) => pagePaths().map(
 
 describe('accessibility (axe-core)', () => {
 	it.each(cases)('%s theme: %s', async (theme, path) => {
-		const page = await pageIn(browser, theme);
+		const page = await testPage(browser, theme);
 		await page.goto(inject('siteUrl') + path, { waitUntil: 'networkidle' });
 		expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
 		expect(await violations(page)).toEqual([]);
-		await page.context().close();
 	});
 
 	// The Run panel in its live states: output shown, then the editor open.
@@ -29,7 +29,7 @@ describe('accessibility (axe-core)', () => {
 		['light', 390],
 		['dark', 390],
 	] as const)('Run panel after a run and while editing, %s theme, %i px wide', async (theme, width) => {
-		const page = await pageIn(browser, theme, width);
+		const page = await testPage(browser, theme, width);
 		await page.goto(inject('siteUrl') + '/getting-started/', { waitUntil: 'networkidle' });
 		const panel = page.locator('br-runner').first();
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
@@ -40,6 +40,5 @@ describe('accessibility (axe-core)', () => {
 		expect(await violations(page)).toEqual([]);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow).toBe(0);
-		await page.context().close();
 	});
 });

@@ -4,7 +4,8 @@
 // a missing file, a bad flag).
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, pageIn } from '../../scripts/lib/chromium.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { testPage } from './test-page.ts';
 import { output, status, stderr, transcriptOutput } from './run-panel.ts';
 
 const LESSON = '/cli/arguments/';
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 async function logstatPanel(): Promise<{ page: Page; panel: Locator }> {
-	const page = await pageIn(browser, 'light');
+	const page = await testPage(browser, 'light');
 	await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
 	return { page, panel: page.locator('br-runner[data-wasm$="/logstat.wasm"]') };
 }
@@ -33,16 +34,15 @@ async function run(panel: Locator, args: string, exit: number) {
 
 describe('logstat in the page', () => {
 	it('prints the same report as the native run the lesson shows', async () => {
-		const { page, panel } = await logstatPanel();
+		const { panel } = await logstatPanel();
 		expect(await panel.getByLabel('Arguments').inputValue()).toBe('samples/access.log');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 10_000 }).toMatch(/^Exited with code 0 in/);
 		expect(await output(panel).textContent()).toBe(capture('report.txt'));
-		await page.context().close();
 	});
 
 	it('reads gzip and JSON lines together and prints JSON when asked', async () => {
-		const { page, panel } = await logstatPanel();
+		const { panel } = await logstatPanel();
 		await run(panel, '--json --status 2xx samples/app.jsonl samples/access.log.gz', 0);
 		const report = JSON.parse((await output(panel).textContent()) ?? '');
 		expect(report.inputs).toEqual([
@@ -51,21 +51,18 @@ describe('logstat in the page', () => {
 		]);
 		expect(Object.keys(report.status_classes)).toEqual(['2xx']);
 		expect(report.malformed.count).toBe(3);
-		await page.context().close();
 	});
 
 	it('names a missing file in one line and exits 1', async () => {
-		const { page, panel } = await logstatPanel();
+		const { panel } = await logstatPanel();
 		await run(panel, 'nowhere.log', 1);
 		// 44 is WASI's number for "no such file"; natively it is 2.
 		expect(await stderr(panel).textContent()).toBe('logstat: cannot open nowhere.log: No such file or directory (os error 44)\n');
-		await page.context().close();
 	});
 
 	it('answers a bad flag value with the possible values and exit 2', async () => {
-		const { page, panel } = await logstatPanel();
+		const { panel } = await logstatPanel();
 		await run(panel, '--format xml samples/access.log', 2);
 		expect(await stderr(panel).textContent()).toBe(capture('bad-format.txt'));
-		await page.context().close();
 	});
 });

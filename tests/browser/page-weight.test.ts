@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pagePaths } from '../site/dist.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
+import { testPage } from './test-page.ts';
 import { scriptWeight, type ScriptWeight } from './script-weight.ts';
 
 const BUDGET_OVER_STOCK = 2048;
@@ -13,8 +14,11 @@ let stock: ScriptWeight;
 beforeAll(async () => {
 	browser = await launch();
 	const page = await pageIn(browser, 'dark');
-	stock = await scriptWeight(page, `${inject('stockUrl')}/guides/lesson/`);
-	await page.context().close();
+	try {
+		stock = await scriptWeight(page, `${inject('stockUrl')}/guides/lesson/`);
+	} finally {
+		await page.context().close();
+	}
 	console.log(`stock Starlight lesson page: ${stock.total} B of script (${stock.inlineBytes} B inline; ${stock.files.map((f) => `${f.url} ${f.bytes} B`).join(', ')})`);
 });
 afterAll(() => browser?.close());
@@ -25,9 +29,8 @@ describe('script before interaction, against stock Starlight + 2 KB', () => {
 	});
 
 	it.each(pagePaths().filter((p) => p !== '/404.html'))('%s', async (path) => {
-		const page = await pageIn(browser, 'dark');
+		const page = await testPage(browser, 'dark');
 		const ours = await scriptWeight(page, inject('siteUrl') + path);
-		await page.context().close();
 		const extra = ours.total - stock.total;
 		console.log(`${path}: ${ours.total} B of script, ${extra >= 0 ? '+' : ''}${extra} B against stock (budget +${BUDGET_OVER_STOCK} B)`);
 		expect(ours.total).toBeLessThanOrEqual(stock.total + BUDGET_OVER_STOCK);

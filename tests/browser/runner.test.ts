@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { startPlaygroundServer } from '../../scripts/playground/server.ts';
 import { fixtureWasmRoot } from '../../src/build/workspace/runnable.ts';
 import { COMPILE_SERVER_UNREACHABLE } from '../../src/client/runner/playground-client.ts';
 import { lockedVersions } from '../../scripts/playground/crate-cache.ts';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
-import { launch, pageIn } from '../../scripts/lib/chromium.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { testPage } from './test-page.ts';
 import { editTo, output, status, stderr, transcriptOutput } from './run-panel.ts';
 
 const LESSON = '/getting-started/';
@@ -32,7 +33,7 @@ afterAll(async () => {
 });
 
 async function lesson(theme: 'light' | 'dark' = 'light', width = 1280): Promise<{ page: Page; panel: Locator }> {
-	const page = await pageIn(browser, theme, width);
+	const page = await testPage(browser, theme, width);
 	// Test-only programs (tests/fixtures/wasm) are served to this page alone.
 	await page.route('**/test-fixtures/**', (route) => {
 		const path = new URL(route.request().url()).pathname.replace('/test-fixtures/', '');
@@ -65,7 +66,7 @@ const stdout = (panel: Locator) =>
 
 describe('Run panel', () => {
 	it('loads nothing of the runner before the learner shows intent', async () => {
-		const page = await pageIn(browser, 'light');
+		const page = await testPage(browser, 'light');
 		const loaded: string[] = [];
 		page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
 		await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
@@ -75,15 +76,13 @@ describe('Run panel', () => {
 		await page.waitForFunction(() => customElements.get('br-runner'));
 		expect(runnerFiles().some((p) => p.includes('runner-element'))).toBe(true);
 		expect(runnerFiles().some((p) => p.endsWith('.wasm'))).toBe(false);
-		await page.context().close();
 	});
 
 	it('runs the compiled example and shows what the lesson shows', async () => {
-		const { page, panel } = await lesson();
+		const { panel } = await lesson();
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 0 in \d+ ms\.$/);
 		expect(await output(panel).textContent()).toBe(shown('run.txt'));
-		await page.context().close();
 	});
 
 	it('runs with the arguments and standard input the learner types, from the keyboard', async () => {
@@ -100,13 +99,11 @@ describe('Run panel', () => {
 		await panel.getByLabel('Arguments').press('Control+Enter');
 		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 1/);
 		expect(await stderr(panel).textContent()).toBe('status-count: cannot open nowhere.log: No such file or directory (os error 44)\n');
-		await page.context().close();
 	});
 
 	it('announces the result to screen readers', async () => {
-		const { page, panel } = await lesson();
+		const { panel } = await lesson();
 		expect(await status(panel).getAttribute('role')).toBe('status');
-		await page.context().close();
 	});
 
 	it('streams output while the program is still running', async () => {
@@ -117,7 +114,6 @@ describe('Run panel', () => {
 		expect(await status(panel).textContent()).toMatch(/^Running/);
 		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 0/);
 		expect(await output(panel).textContent()).toBe('step 1\nstep 2\nstep 3\n');
-		await page.context().close();
 	});
 
 	it('stops an endless loop, and the page still responds', async () => {
@@ -135,7 +131,6 @@ describe('Run panel', () => {
 		await panel.getByLabel('Arguments').fill('exit 4');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 4/);
-		await page.context().close();
 	});
 
 	it('ends a program that runs past the time limit', async () => {
@@ -143,7 +138,6 @@ describe('Run panel', () => {
 		const panel = await fixturePanel(page, 'spin');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 15_000 }).toBe('Stopped: still running after the 10 s time limit.');
-		await page.context().close();
 	});
 
 	it('caps a program that prints forever, with a visible note', async () => {
@@ -154,7 +148,6 @@ describe('Run panel', () => {
 		const text = (await output(panel).textContent())!;
 		expect(text.length).toBeLessThan(80 * 1024);
 		expect(await panel.locator('.runner-note').textContent()).toBe('\n[output capped at 64 KB]\n');
-		await page.context().close();
 	});
 
 	it('shows a panic with its message and exit code 101', async () => {
@@ -165,7 +158,6 @@ describe('Run panel', () => {
 		expect(await stderr(panel).allTextContents()).toEqual(
 			expect.arrayContaining([expect.stringContaining('the checker asked for a panic')]),
 		);
-		await page.context().close();
 	});
 });
 
@@ -189,7 +181,6 @@ describe('Edit and run', () => {
 		await page.locator('br-runner').first().getByRole('button', { name: 'Reset' }).click();
 		expect(await page.locator('.runner-editor').count()).toBe(0);
 		expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('backend-rust:edit:')))).toEqual([]);
-		await page.context().close();
 	});
 
 	it("shows rustc's message for a type error", async () => {
@@ -199,7 +190,6 @@ describe('Edit and run', () => {
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^Did not succeed on the compile server/);
 		expect(await stderr(panel).textContent()).toContain('error[E0308]: mismatched types');
-		await page.context().close();
 	});
 
 	it('says plainly when the compile server cannot be reached', async () => {
@@ -209,31 +199,26 @@ describe('Edit and run', () => {
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent()).toBe(COMPILE_SERVER_UNREACHABLE);
 		await expect.poll(() => panel.locator('[data-crates]').textContent()).toBe("Could not list the crates the course's compile server offers; the standard library is always there.");
-		await page.context().close();
 	});
 
 	it("is refused by a compile server that does not list the page's origin: the browser's preflight fails", async () => {
 		const other = await startPlaygroundServer({ origins: ['http://localhost:4321'] });
+		onTestFinished(() => void other.server.close());
 		const { page, panel } = await lesson();
 		const answers: number[] = [];
 		page.on('response', (response) => {
 			if (response.url().startsWith(other.url)) answers.push(response.status());
 		});
-		try {
-			await panel.evaluate((el, url) => (el.dataset['playground'] = url), other.url);
-			await editTo(page, panel, 'fn main() { println!("cross-site"); }\n');
-			await panel.getByRole('button', { name: 'Run', exact: true }).click();
-			await expect.poll(() => status(panel).textContent(), { timeout: 30_000 }).toBe(COMPILE_SERVER_UNREACHABLE);
-			expect(await stdout(panel)).not.toContain('cross-site');
-			expect(answers).not.toContain(200);
-		} finally {
-			other.server.close();
-			await page.context().close();
-		}
+		await panel.evaluate((el, url) => (el.dataset['playground'] = url), other.url);
+		await editTo(page, panel, 'fn main() { println!("cross-site"); }\n');
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 30_000 }).toBe(COMPILE_SERVER_UNREACHABLE);
+		expect(await stdout(panel)).not.toContain('cross-site');
+		expect(answers).not.toContain(200);
 	});
 
 	it('still works when stored edits are unreadable or storage is full', async () => {
-		const page = await pageIn(browser, 'light');
+		const page = await testPage(browser, 'light');
 		await page.addInitScript(() => {
 			localStorage.setItem('backend-rust:edit:getting-started/status-count/src/main.rs', '{corrupt');
 			Storage.prototype.setItem = () => {
@@ -248,6 +233,5 @@ describe('Edit and run', () => {
 		await page.locator('.runner-editor .cm-content').click();
 		await page.keyboard.insertText('// mine\n');
 		await expect.poll(() => panel.locator('[data-edit-note]').textContent()).toMatch(/would not store your edit/);
-		await page.context().close();
 	});
 });

@@ -5,7 +5,8 @@
 // hang) when the runtime cannot come.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, pageIn, type Theme } from '../../scripts/lib/chromium.ts';
+import { launch, type Theme } from '../../scripts/lib/chromium.ts';
+import { testPage } from './test-page.ts';
 import { BOOT_LIMIT_MS } from '../../src/shared/sandbox-availability.ts';
 import { projects } from '../../src/build/sandbox/projects.ts';
 import { pagePaths } from '../site/dist.ts';
@@ -22,7 +23,7 @@ const sandboxPaths = projects.map((p) => `/sandbox/${p.id}/`);
 const SANDBOX_BYTES = /\/_astro\/(start|session)\.[^/]*\.js$|\/sandbox\/[^/]+\/files\.json$|stackblitz|webcontainer/;
 
 async function open(path: string, theme: Theme = 'dark'): Promise<{ page: Page; requests: string[] }> {
-	const page = await pageIn(browser, theme);
+	const page = await testPage(browser, theme);
 	const requests: string[] = [];
 	page.on('request', (request) => requests.push(request.url()));
 	await page.goto(inject('siteUrl') + path, { waitUntil: 'networkidle' });
@@ -35,19 +36,17 @@ describe('cross-origin isolation', () => {
 	it.each(sandboxPaths)('%s is isolated', async (path) => {
 		const { page } = await open(path);
 		expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-		await page.context().close();
 	});
 
 	it('no other page is, so the rest of the site can still embed cross-origin content', async () => {
 		const others = pagePaths().filter((p) => p !== '/404.html' && !p.startsWith('/sandbox/'));
 		expect(others.length).toBeGreaterThan(20);
-		const page = await pageIn(browser, 'dark');
+		const page = await testPage(browser, 'dark');
 		const isolated: string[] = [];
 		for (const path of others) {
 			await page.goto(inject('siteUrl') + path);
 			if (await page.evaluate(() => crossOriginIsolated)) isolated.push(path);
 		}
-		await page.context().close();
 		expect(isolated).toEqual([]);
 	});
 });
@@ -64,7 +63,6 @@ describe('before the learner presses Start', () => {
 		await page.route(/stackblitz/, (route) => route.abort());
 		await page.click('[data-sandbox-start]');
 		await expect.poll(() => requests.filter((url) => /\/(start|session)\.[^/]*\.js$|files\.json$/.test(url)).length, { timeout: 10_000 }).toBe(3);
-		await page.context().close();
 	});
 });
 
@@ -88,7 +86,6 @@ describe('when the runtime cannot come', () => {
 		expect(await page.evaluate(() => location.hash)).toBe('#when-it-cannot-start');
 		await button.click();
 		await expect.poll(() => status(page).textContent()).toMatch(/offline/);
-		await page.context().close();
 	});
 
 	it(`a blocked network: the boot gives up after ${BOOT_LIMIT_MS / 1000} s with one sentence`, async () => {
@@ -100,7 +97,6 @@ describe('when the runtime cannot come', () => {
 		expect(Date.now() - pressed).toBeLessThan(BOOT_LIMIT_MS + 3_000);
 		expect(await status(page).textContent()).toMatch(/^The terminal cannot start: WebContainer’s runtime did not arrive from StackBlitz within 15 seconds.*offline too\.$/);
 		expect(await page.locator('[data-sandbox-start]').isEnabled()).toBe(true);
-		await page.context().close();
 	});
 
 	it.each(['light', 'dark'] as const)('the message passes axe (%s theme)', async (theme) => {
@@ -109,6 +105,5 @@ describe('when the runtime cannot come', () => {
 		await page.click('[data-sandbox-start]');
 		await expect.poll(() => page.locator('br-sandbox').getAttribute('data-state')).toBe('unavailable');
 		expect(await violations(page)).toEqual([]);
-		await page.context().close();
 	});
 });

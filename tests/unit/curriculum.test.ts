@@ -1,11 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { parts, sidebar } from '../../src/curriculum.ts';
 
+/** A docs folder holding `pages`, removed when the test ends, passed or failed. */
 function docs(pages: string[]): string {
 	const root = mkdtempSync(join(tmpdir(), 'docs-')) + '/';
+	onTestFinished(() => rmSync(root, { recursive: true, force: true }));
 	for (const page of pages) {
 		mkdirSync(join(root, page, '..'), { recursive: true });
 		writeFileSync(join(root, page), '---\ntitle: t\n---\n');
