@@ -12,6 +12,10 @@
  *   # env = { DATABASE_URL = "" }       optional: set for server and commands
  *   exit = 1                            # optional: the exit status expected (default 0)
  *
+ * The declarations are checked before anything runs
+ * (src/build/workspace/schema.ts): a misspelt key, or both command and
+ * commands, stops the script naming the crate and the key.
+ *
  * A command that exits otherwise fails the run, in check and update mode
  * alike, so a broken run can never become the transcript a lesson shows.
  * Commands run with `sh -c` in the crate's folder exactly as shown. Cargo's
@@ -24,22 +28,10 @@
  *   node scripts/captures.ts --update   rewrite the transcripts
  *   node scripts/captures.ts --update logstat   only these crates (by name)
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'smol-toml';
-import { examplesRoot, cratesNamedIn } from '../src/build/workspace/workspace.ts';
+import { examplesRoot, cratesNamedIn, type Capture } from '../src/build/workspace/workspace.ts';
 import { golden, report, type GoldenResult } from './lib/golden.ts';
 import { spawnGroup, type ProcessGroup } from './lib/process-group.ts';
-
-interface Capture {
-	file: string;
-	command?: string;
-	commands?: string[];
-	server?: string;
-	until?: string;
-	env?: Record<string, string>;
-	exit?: number;
-}
 
 const TIME_LIMIT_MS = 120_000;
 const env = { ...process.env, CARGO_TERM_COLOR: 'never', RUST_BACKTRACE: '0' };
@@ -106,10 +98,8 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 				});
 			});
 		}
-		const commands = capture.commands ?? (capture.command ? [capture.command] : []);
-		if (commands.length === 0) throw new Error('a capture needs command or commands');
 		let transcript = '';
-		for (const command of commands) {
+		for (const command of capture.commands) {
 			const output = (await run(command, cwd, capture.until, capture.env, capture.exit)).replace(CARGO_STATUS, '');
 			transcript += `$ ${command}\n${output}${output.endsWith('\n') || output === '' ? '' : '\n'}`;
 		}
@@ -125,10 +115,7 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 const results: GoldenResult[] = [];
 // Crate names after the flags narrow the run, e.g. to one lesson's crate.
 for (const crate of cratesNamedIn(process.argv.slice(2))) {
-	const manifest = parse(readFileSync(join(crate.dir, 'Cargo.toml'), 'utf8')) as {
-		package?: { metadata?: { captures?: Capture[] } };
-	};
-	for (const capture of manifest.package?.metadata?.captures ?? []) {
+	for (const capture of crate.captures) {
 		const file = join(crate.dir, capture.file);
 		const example = `${crate.name}: ${capture.file}`;
 		try {

@@ -16,13 +16,13 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
-import { examplesRoot } from '../src/build/workspace/workspace.ts';
+import { crateNamed, examplesRoot } from '../src/build/workspace/workspace.ts';
 import { createDatabase, dropDatabase, freePort, startPostgres, stopPostgres } from './lib/postgres.ts';
 import { countResults, ensureSchemathesis } from './lib/schemathesis.ts';
 import { exitOf, waitForOk } from './lib/wait-for-ok.ts';
 
 const repoRoot = join(examplesRoot, '..');
-const config = join(examplesRoot, 'api/users-api/schemathesis.toml');
+const config = join(crateNamed('users-api').dir, 'schemathesis.toml');
 
 // Ctrl-C reaches schemathesis and the service too (one process group); a
 // SIGTERM may reach this process alone. Either way the children are

@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { availableParallelism, constants, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BUILD_TIMES_FILE, median, type BuildTimes, type Timing } from '../../src/build/measurements/build-times.ts';
-import { examplesRoot } from '../../src/build/workspace/workspace.ts';
+import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
 import { spawnGroup, type ProcessGroup } from '../lib/process-group.ts';
 
@@ -38,7 +38,7 @@ if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 50) throw new Error(`--runs wa
 const CRATE = 'users-api';
 // The handler file and the line the incremental runs edit: a validation
 // message in the list handler, so each edit changes what the binary says.
-const EDITED_FILE = 'api/users-api/src/users.rs';
+const EDITED_FILE = `${crateNamed(CRATE).path}/src/users.rs`;
 const EDITED_LINE = 'message: "limit must be between 1 and 100".into(),';
 
 ensureCommands([['readelf', 'binutils']], 'bench:build');

@@ -21,7 +21,7 @@ import { cpus } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { examplesRoot } from '../../src/build/workspace/workspace.ts';
+import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
 
 const args = process.argv.slice(2);
@@ -29,6 +29,8 @@ const sizeArg = args.indexOf('--size');
 const SIZE = sizeArg >= 0 ? Number(args[sizeArg + 1]) : 1_000_000_000;
 if (!Number.isInteger(SIZE) || SIZE < 1_000_000) throw new Error(`--size wants a number of bytes of at least 1000000, not ${args[sizeArg + 1]}`);
 const SAVE = args.includes('--save');
+// Looked up before the minutes of measuring, so a moved or renamed crate fails first.
+const TRANSCRIPT = join(crateNamed('logstat').dir, 'captures', 'bench.txt');
 const RUNS = 5;
 const TOP = 10;
 
@@ -107,7 +109,6 @@ try {
 }
 
 if (SAVE) {
-	const file = join(examplesRoot, 'cli', 'logstat', 'captures', 'bench.txt');
-	writeFileSync(file, `${out.join('\n')}\n`);
-	console.error(`wrote ${file}`);
+	writeFileSync(TRANSCRIPT, `${out.join('\n')}\n`);
+	console.error(`wrote ${TRANSCRIPT}`);
 }

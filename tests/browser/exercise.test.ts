@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPlaygroundServer } from '../../scripts/playground/server.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 import { extract } from '../../src/build/workspace/anchors.ts';
-import { examplesRoot, workspaceCrates } from '../../src/build/workspace/workspace.ts';
+import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { violations } from './axe.ts';
 import { editTo, status, stderr } from './run-panel.ts';
 
 const LESSON = '/rust-book/ownership/';
-const exercise = workspaceCrates().find((c) => c.name === 'book-ownership')!.exercises[0]!;
+const exercise = crateNamed('book-ownership').exercises[0]!;
 const solutionFile = readFileSync(join(examplesRoot, exercise.solution), 'utf8');
 const solution = extract(solutionFile, 'solution', exercise.solution);
 const testCount = (extract(solutionFile, 'tests', exercise.solution).match(/#\[test\]/g) ?? []).length;

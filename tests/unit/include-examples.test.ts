@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Code, Paragraph, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { rustcVersion } from '../../src/build/workspace/toolchain.ts';
-import { readCrate } from '../../src/build/workspace/workspace.ts';
+import { workspace } from '../../src/build/workspace/model.ts';
 import { MetaOptions } from '@astrojs/starlight/expressive-code';
 import type { VFile } from 'vfile';
 import { includeExamples, HAS_RUN_PANEL } from '../../src/build/markdown/remark-include-examples.ts';
@@ -81,14 +81,14 @@ describe('include step', () => {
 
 describe('workspace reading', () => {
 	it('takes each dependency version the crate itself locked', () => {
-		expect(readCrate(join(root, 'demo'), root).tested).toEqual([
+		expect(workspace(root).crateNamed('demo').tested).toEqual([
 			{ name: 'serde', version: '1.0.229' },
 			{ name: 'tokio', version: '1.54.1' },
 		]);
 	});
 
 	it('lists must-fail snippets with their expectation', () => {
-		expect(readCrate(join(root, 'demo'), root).mustFail).toEqual([
+		expect(workspace(root).crateNamed('demo').mustFail).toEqual([
 			{ bin: 'moved', source: 'demo/must-fail/moved.rs', expect: { compileError: 'E0382' } },
 		]);
 	});

@@ -2,8 +2,8 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runnableFor, runnablesOf, sourceHash, staleRunnables, wasmUrl, type Manifest } from '../../src/build/workspace/runnable.ts';
-import { readCrate } from '../../src/build/workspace/workspace.ts';
+import { forgetWorkspace, workspace } from '../../src/build/workspace/model.ts';
+import { runnableFor, sourceHash, staleRunnables, wasmUrl, type Manifest } from '../../src/build/workspace/runnable.ts';
 
 const fixture = join(import.meta.dirname, '../fixtures/examples-workspace');
 
@@ -11,7 +11,7 @@ const fixture = join(import.meta.dirname, '../fixtures/examples-workspace');
 function setUp() {
 	const root = mkdtempSync(join(tmpdir(), 'examples-'));
 	cpSync(fixture, root, { recursive: true });
-	const [runnable] = runnablesOf(readCrate(join(root, 'demo'), root), root);
+	const [runnable] = workspace(root).crateNamed('demo').runnables;
 	const wasmDir = mkdtempSync(join(tmpdir(), 'wasm-'));
 	mkdirSync(join(wasmDir, 'demo'), { recursive: true });
 	writeFileSync(join(wasmDir, 'demo/demo.wasm'), Buffer.alloc(42));
@@ -69,6 +69,8 @@ describe('runnable examples', () => {
 		const lock = join(root, 'Cargo.lock');
 		cpSync(lock, lock + '.bak');
 		writeFileSync(lock, readFileSync(lock, 'utf8').replace('1.0.229', '1.0.230'));
+		// The model is read once per process: after editing the lock, ask for a fresh read.
+		forgetWorkspace(root);
 		cpSync(join(root, 'demo/data.txt'), join(wasmDir, 'demo/data.txt'));
 		expect(stale()[0]).toMatch(/is stale/);
 	});

@@ -2,7 +2,7 @@
  * Runnable examples: the binaries a lesson can run in the page, compiled to
  * wasm32-wasip1 and committed under public/wasm/ with a manifest. Declared in
  * each crate's Cargo.toml as `[[package.metadata.runnable]]` (bin, args,
- * files, stdin, capture). Shared by the wasm build script, the staleness
+ * files, stdin, capture; read and checked by ./model.ts). Shared by the wasm build script, the staleness
  * check, the Node WASI check and the include step that puts a Run button
  * under the block.
  */
@@ -10,31 +10,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'smol-toml';
-import { crateOf, examplesRoot, readCrate, workspaceCrates, type Crate } from './workspace.ts';
+import { examplesRoot, workspace, type Runnable } from './model.ts';
+
+export type { Runnable };
 
 /** Published with the site. */
 export const wasmRoot = fileURLToPath(new URL('../../../public/wasm/', import.meta.url));
 /** Test-only programs (`fixture = true`), never published. */
 export const fixtureWasmRoot = fileURLToPath(new URL('../../../tests/fixtures/wasm/', import.meta.url));
-
-export interface Runnable {
-	/** The crate's folder under examples/, e.g. getting-started/status-count. */
-	example: string;
-	crate: string;
-	bin: string;
-	/** The binary's source, relative to examples/. */
-	source: string;
-	args: string[];
-	/** Sample files, relative to the crate, mounted at the same paths. */
-	files: string[];
-	/** Standard input, or none. */
-	stdin: string;
-	/** The transcript the lesson shows for these defaults, relative to the crate. */
-	capture: string | undefined;
-	/** A test-only program: built into tests/fixtures/wasm/, not public/wasm/. */
-	fixture: boolean;
-}
 
 export interface ManifestEntry {
 	example: string;
@@ -52,48 +35,14 @@ export interface Manifest {
 	examples: ManifestEntry[];
 }
 
-type Table = Record<string, unknown>;
-
-function binPath(crate: Crate, bin: string, manifest: Table): string {
-	const declared = ((manifest['bin'] as Table[] | undefined) ?? []).find((b) => b['name'] === bin);
-	if (declared) return String(declared['path']);
-	if (bin === crate.name) return 'src/main.rs';
-	return `src/bin/${bin}.rs`;
-}
-
-/** The runnable binaries one crate declares. */
-export function runnablesOf(crate: Crate, root: string = examplesRoot): Runnable[] {
-	const manifest = parse(readFileSync(join(crate.dir, 'Cargo.toml'), 'utf8')) as Table;
-	const pkg = (manifest['package'] ?? {}) as Table;
-	const declared = ((pkg['metadata'] as Table | undefined)?.['runnable'] as Table[] | undefined) ?? [];
-	const example = relative(root, crate.dir).split(sep).join('/');
-	return declared.map((spec) => {
-		const bin = String(spec['bin'] ?? crate.name);
-		const files = ((spec['files'] as string[] | undefined) ?? []).map(String);
-		for (const file of files) {
-			if (!existsSync(join(crate.dir, file))) throw new Error(`${crate.name}: runnable ${bin} mounts ${file}, which does not exist`);
-		}
-		return {
-			example,
-			crate: crate.name,
-			bin,
-			source: `${example}/${binPath(crate, bin, manifest)}`,
-			args: ((spec['args'] as string[] | undefined) ?? []).map(String),
-			files,
-			stdin: typeof spec['stdin'] === 'string' ? spec['stdin'] : '',
-			capture: typeof spec['capture'] === 'string' ? spec['capture'] : undefined,
-			fixture: spec['fixture'] === true,
-		};
-	});
-}
-
-export function allRunnables(root: string = examplesRoot): Runnable[] {
-	return workspaceCrates(root).flatMap((crate) => runnablesOf(crate, root));
+/** Every runnable of the workspace, in crate order. */
+export function allRunnables(root: string = examplesRoot): readonly Runnable[] {
+	return workspace(root).runnables;
 }
 
 /** The runnable whose binary is built from `source` (relative to examples/), if any. */
 export function runnableFor(source: string, root: string = examplesRoot): Runnable | undefined {
-	return runnablesOf(crateOf(join(root, source), root), root).find((r) => r.source === source);
+	return workspace(root).runnableFor(source);
 }
 
 /** URL path of a runnable's .wasm (named after its crate path) and of its mounted files. */
@@ -133,7 +82,7 @@ export function sourceHash(r: Runnable, root: string = examplesRoot): string {
 		hash.update(readFileSync(join(crateDir, file)));
 		hash.update('\0');
 	}
-	const crate = readCrate(crateDir, root);
+	const crate = workspace(root).crateNamed(r.crate);
 	hash.update(crate.tested.map((d) => `${d.name} ${d.version}`).join('\n'));
 	return hash.digest('hex');
 }
@@ -150,7 +99,7 @@ export function readManifest(dir: string): Manifest {
 }
 
 /** What is stale or missing among the committed binaries; empty when all are current. */
-export function staleRunnables(runnables: Runnable[], root: string = examplesRoot, dirFor: (r: Runnable) => string = outputDir): string[] {
+export function staleRunnables(runnables: readonly Runnable[], root: string = examplesRoot, dirFor: (r: Runnable) => string = outputDir): string[] {
 	return runnables.flatMap((r) => {
 		const wasmDir = dirFor(r);
 		const manifest = readManifest(wasmDir);
