@@ -1,18 +1,20 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { forgetWorkspace, workspace } from '../../src/build/workspace/model.ts';
 import { runnableFor, sourceHash, staleRunnables, wasmUrl, type Manifest } from '../../src/build/workspace/runnable.ts';
 
 const fixture = join(import.meta.dirname, '../fixtures/examples-workspace');
 
-/** A copy of the fixture workspace and a public/wasm folder built for it. */
+/** A copy of the fixture workspace and a public/wasm folder built for it, both removed when the test ends. */
 function setUp() {
 	const root = mkdtempSync(join(tmpdir(), 'examples-'));
+	onTestFinished(() => rmSync(root, { recursive: true, force: true }));
 	cpSync(fixture, root, { recursive: true });
 	const [runnable] = workspace(root).crateNamed('demo').runnables;
 	const wasmDir = mkdtempSync(join(tmpdir(), 'wasm-'));
+	onTestFinished(() => rmSync(wasmDir, { recursive: true, force: true }));
 	mkdirSync(join(wasmDir, 'demo'), { recursive: true });
 	writeFileSync(join(wasmDir, 'demo/demo.wasm'), Buffer.alloc(42));
 	cpSync(join(root, 'demo/data.txt'), join(wasmDir, 'demo/data.txt'));

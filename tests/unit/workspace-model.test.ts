@@ -1,19 +1,20 @@
 // The model of the examples workspace (src/build/workspace/model.ts and
 // schema.ts): what it reads from the fixture workspace, the message a
 // malformed declaration stops the build with, and that it is read once.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { forgetWorkspace, loadWorkspace, workspace, type ReadText } from '../../src/build/workspace/model.ts';
 import { runnableFor } from '../../src/build/workspace/runnable.ts';
 import { crateOf, cratesNamedIn } from '../../src/build/workspace/workspace.ts';
 
 const fixture = join(import.meta.dirname, '../fixtures/examples-workspace');
 
-/** A copy of the fixture workspace, with demo/Cargo.toml edited by `edit`. */
+/** A copy of the fixture workspace, with demo/Cargo.toml edited by `edit`; removed when the test ends. */
 function copyWith(edit?: (manifest: string) => string): string {
 	const root = mkdtempSync(join(tmpdir(), 'examples-'));
+	onTestFinished(() => rmSync(root, { recursive: true, force: true }));
 	cpSync(fixture, root, { recursive: true });
 	const manifest = join(root, 'demo/Cargo.toml');
 	const before = readFileSync(manifest, 'utf8');
