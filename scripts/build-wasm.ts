@@ -16,6 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { examplesRoot } from '../src/build/workspace/workspace.ts';
 import { installDebianPackages } from './lib/debian.ts';
+import { defineTask } from './lib/task.ts';
 import { allRunnables, outputDir, sourceHash, wasmFile, wasmUrl, type Manifest } from '../src/build/workspace/runnable.ts';
 
 const TARGET = 'wasm32-wasip1';
@@ -53,29 +54,36 @@ function build(packages: string[]): string {
 	return `${version} with -Zbuild-std (Debian rustc-web)`;
 }
 
-const runnables = allRunnables();
-const toolchain = build([...new Set(runnables.map((r) => r.crate))]);
+export default defineTask({
+	name: 'wasm',
+	description: 'builds every runnable example to wasm32-wasip1 into public/wasm/ (committed), with its manifest',
+	options: {},
+	run() {
+		const runnables = allRunnables();
+		const toolchain = build([...new Set(runnables.map((r) => r.crate))]);
 
-const manifests = new Map<string, Manifest>();
-for (const r of runnables) {
-	const dir = outputDir(r);
-	if (!manifests.has(dir)) {
-		rmSync(dir, { recursive: true, force: true });
-		manifests.set(dir, { toolchain, examples: [] });
-	}
-	const url = wasmUrl(r);
-	const out = wasmFile(url, dir);
-	mkdirSync(dirname(out), { recursive: true });
-	copyFileSync(join(targetDir, TARGET, 'wasm', `${r.bin}.wasm`), out);
-	for (const file of r.files) {
-		mkdirSync(dirname(join(dir, r.example, file)), { recursive: true });
-		copyFileSync(join(examplesRoot, r.example, file), join(dir, r.example, file));
-	}
-	const bytes = readFileSync(out).length;
-	manifests.get(dir)!.examples.push({ example: r.example, bin: r.bin, wasm: url, sourceHash: sourceHash(r), bytes });
-	console.log(`${out}: ${bytes} bytes`);
-}
-for (const [dir, manifest] of manifests) {
-	writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
-	console.log(`wrote ${join(dir, 'manifest.json')} (${manifest.examples.length} programs)`);
-}
+		const manifests = new Map<string, Manifest>();
+		for (const r of runnables) {
+			const dir = outputDir(r);
+			if (!manifests.has(dir)) {
+				rmSync(dir, { recursive: true, force: true });
+				manifests.set(dir, { toolchain, examples: [] });
+			}
+			const url = wasmUrl(r);
+			const out = wasmFile(url, dir);
+			mkdirSync(dirname(out), { recursive: true });
+			copyFileSync(join(targetDir, TARGET, 'wasm', `${r.bin}.wasm`), out);
+			for (const file of r.files) {
+				mkdirSync(dirname(join(dir, r.example, file)), { recursive: true });
+				copyFileSync(join(examplesRoot, r.example, file), join(dir, r.example, file));
+			}
+			const bytes = readFileSync(out).length;
+			manifests.get(dir)!.examples.push({ example: r.example, bin: r.bin, wasm: url, sourceHash: sourceHash(r), bytes });
+			console.log(`${out}: ${bytes} bytes`);
+		}
+		for (const [dir, manifest] of manifests) {
+			writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
+			console.log(`wrote ${join(dir, 'manifest.json')} (${manifest.examples.length} programs)`);
+		}
+	},
+});

@@ -24,14 +24,15 @@
  * lesson says they come first. A server must print a line containing
  * "listening on" once it accepts connections.
  *
- *   node scripts/captures.ts            check (the test command runs this)
- *   node scripts/captures.ts --update   rewrite the transcripts
- *   node scripts/captures.ts --update logstat   only these crates (by name)
+ *   node scripts/task.ts captures            check (the test command runs this)
+ *   node scripts/task.ts captures --update   rewrite the transcripts
+ *   node scripts/task.ts captures --update logstat   only these crates (by name)
  */
 import { join } from 'node:path';
 import { examplesRoot, cratesNamedIn, type Capture } from '../src/build/workspace/workspace.ts';
 import { golden, report, type GoldenResult } from './lib/golden.ts';
 import { spawnGroup, type ProcessGroup } from './lib/process-group.ts';
+import { defineTask } from './lib/task.ts';
 
 const TIME_LIMIT_MS = 120_000;
 const env = { ...process.env, CARGO_TERM_COLOR: 'never', RUST_BACKTRACE: '0' };
@@ -112,17 +113,27 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 	}
 }
 
-const results: GoldenResult[] = [];
-// Crate names after the flags narrow the run, e.g. to one lesson's crate.
-for (const crate of cratesNamedIn(process.argv.slice(2))) {
-	for (const capture of crate.captures) {
-		const file = join(crate.dir, capture.file);
-		const example = `${crate.name}: ${capture.file}`;
-		try {
-			results.push(golden(file, await transcript(capture, crate.dir), example, examplesRoot));
-		} catch (error) {
-			results.push({ file, ok: false, message: `${example}: ${(error as Error).message}` });
+export default defineTask({
+	name: 'captures',
+	description: 'reruns every example whose output a lesson shows and compares it with the saved transcript',
+	options: {
+		update: { type: 'boolean', description: 'rewrite the transcripts' },
+	},
+	positionals: '[crate…]',
+	async run(values, crates) {
+		const results: GoldenResult[] = [];
+		// Crate names narrow the run, e.g. to one lesson's crate.
+		for (const crate of cratesNamedIn(crates)) {
+			for (const capture of crate.captures) {
+				const file = join(crate.dir, capture.file);
+				const example = `${crate.name}: ${capture.file}`;
+				try {
+					results.push(golden(file, await transcript(capture, crate.dir), example, examplesRoot, values.update === true));
+				} catch (error) {
+					results.push({ file, ok: false, message: `${example}: ${(error as Error).message}` });
+				}
+			}
 		}
-	}
-}
-report(results, 'npm run examples:update');
+		report(results, 'npm run examples:update');
+	},
+});

@@ -19,6 +19,7 @@ import type { Readable } from 'node:stream';
 import { crateNamed, examplesRoot } from '../src/build/workspace/workspace.ts';
 import { createDatabase, dropDatabase, freePort, startPostgres, stopPostgres } from './lib/postgres.ts';
 import { countResults, ensureSchemathesis } from './lib/schemathesis.ts';
+import { defineTask } from './lib/task.ts';
 import { exitOf, waitForOk } from './lib/wait-for-ok.ts';
 
 const repoRoot = join(examplesRoot, '..');
@@ -30,12 +31,14 @@ const config = join(crateNamed('users-api').dir, 'schemathesis.toml');
 let interrupted: NodeJS.Signals | undefined;
 const children = new Set<ChildProcess>();
 const exitStatusFor = (signal: NodeJS.Signals) => 128 + (constants.signals[signal] ?? 0);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		interrupted ??= signal;
-		process.exitCode = exitStatusFor(interrupted);
-		for (const child of children) child.kill('SIGTERM');
-	});
+function stopOnSignals(): void {
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.on(signal, () => {
+			interrupted ??= signal;
+			process.exitCode = exitStatusFor(interrupted);
+			for (const child of children) child.kill('SIGTERM');
+		});
+	}
 }
 
 class Interrupted extends Error {}
@@ -151,8 +154,16 @@ async function main(): Promise<number> {
 	}
 }
 
-const status = await main().catch((error: unknown) => {
-	console.error(`fuzz:api: ${error instanceof Error ? error.message : String(error)}`);
-	return 1;
+export default defineTask({
+	name: 'fuzz:api',
+	description: 'schemathesis against the users API, from its OpenAPI document, with a database of its own',
+	options: {},
+	async run() {
+		stopOnSignals();
+		const status = await main().catch((error: unknown) => {
+			console.error(`fuzz:api: ${error instanceof Error ? error.message : String(error)}`);
+			return 1;
+		});
+		return interrupted ? exitStatusFor(interrupted) : status;
+	},
 });
-process.exitCode = interrupted ? exitStatusFor(interrupted) : status;

@@ -5,14 +5,15 @@
  * this script. What the compiler or program printed is saved beside the
  * snippet as <name>.stderr, which the lesson shows.
  *
- *   node scripts/must-fail.ts            check (the test command runs this)
- *   node scripts/must-fail.ts --update   rewrite the .stderr files
- *   node scripts/must-fail.ts --update book-ownership   only these crates (by name)
+ *   node scripts/task.ts must-fail            check (the test command runs this)
+ *   node scripts/task.ts must-fail --update   rewrite the .stderr files
+ *   node scripts/task.ts must-fail --update book-ownership   only these crates (by name)
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { examplesRoot, cratesNamedIn, type Crate, type MustFail } from '../src/build/workspace/workspace.ts';
 import { golden, report, type GoldenResult } from './lib/golden.ts';
+import { defineTask } from './lib/task.ts';
 
 function cargo(args: string[], env: NodeJS.ProcessEnv = {}) {
 	return spawnSync('cargo', args, {
@@ -58,18 +59,28 @@ function check(crate: Crate, snippet: MustFail): { output: string } | { problem:
 	return { output: run.stderr };
 }
 
-const results: GoldenResult[] = [];
-// Crate names after the flags narrow the run, e.g. to one lesson's crate.
-for (const crate of cratesNamedIn(process.argv.slice(2))) {
-	for (const snippet of crate.mustFail) {
-		const example = `${crate.name}/${snippet.bin} (examples/${snippet.source})`;
-		const outcome = check(crate, snippet);
-		const file = join(examplesRoot, snippet.source.replace(/\.rs$/, '.stderr'));
-		results.push(
-			'problem' in outcome
-				? { file, ok: false, message: `${example}: ${outcome.problem}` }
-				: golden(file, outcome.output, example, examplesRoot),
-		);
-	}
-}
-report(results, 'npm run examples:update');
+export default defineTask({
+	name: 'must-fail',
+	description: 'checks every must-fail snippet still fails as its lesson says, and its saved output',
+	options: {
+		update: { type: 'boolean', description: 'rewrite the saved .stderr files' },
+	},
+	positionals: '[crate…]',
+	run(values, crates) {
+		const results: GoldenResult[] = [];
+		// Crate names narrow the run, e.g. to one lesson's crate.
+		for (const crate of cratesNamedIn(crates)) {
+			for (const snippet of crate.mustFail) {
+				const example = `${crate.name}/${snippet.bin} (examples/${snippet.source})`;
+				const outcome = check(crate, snippet);
+				const file = join(examplesRoot, snippet.source.replace(/\.rs$/, '.stderr'));
+				results.push(
+					'problem' in outcome
+						? { file, ok: false, message: `${example}: ${outcome.problem}` }
+						: golden(file, outcome.output, example, examplesRoot, values.update === true),
+				);
+			}
+		}
+		report(results, 'npm run examples:update');
+	},
+});

@@ -19,13 +19,20 @@ export const TASKS: Record<string, Load> = {
 	api: () => import('./api.ts'),
 	bench: () => import('./bench/lab.ts'),
 	'bench:api': () => import('./bench/api.ts'),
+	'bench:build': () => import('./bench/build-times.ts'),
+	'bench:cli': () => import('./bench/cli.ts'),
+	captures: () => import('./captures.ts'),
 	'ensure-tools': () => import('./ensure-tools.ts'),
+	exercises: () => import('./exercises.ts'),
+	'fuzz:api': () => import('./fuzz-api.ts'),
+	'must-fail': () => import('./must-fail.ts'),
 	playground: () => import('./playground/server.ts'),
 	'playground:crates': () => import('./playground/crate-cache.ts'),
 	'playground:image': () => import('./playground/image/build.ts'),
 	postgres: () => import('./postgres.ts'),
 	preview: () => import('./preview.ts'),
 	'sqlx:prepare': () => import('./sqlx-prepare.ts'),
+	wasm: () => import('./build-wasm.ts'),
 };
 
 /** The tasks `argv` needs: the one it names, or all of them to list them. */

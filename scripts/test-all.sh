@@ -54,14 +54,14 @@ step "examples/: cargo test --workspace (queries checked against the live schema
 step "examples/: SQLx offline data is current (cargo sqlx prepare --check)"
 node scripts/task.ts sqlx:prepare
 step "users API: schemathesis fuzzes the live service from its OpenAPI document"
-node scripts/fuzz-api.ts
+node scripts/task.ts fuzz:api
 
 step "Must-fail snippets still fail as their lessons say"
-node scripts/must-fail.ts
+node scripts/task.ts must-fail
 step "Exercises: each starter fails its tests, each solution passes them"
-node scripts/exercises.ts
+node scripts/task.ts exercises
 step "Saved outputs match a fresh run"
-node scripts/captures.ts
+node scripts/task.ts captures
 
 step "Compile server: the course's crates, built once into a cache outside the clone"
 node scripts/task.ts playground:crates

@@ -7,8 +7,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
-export const updating = process.argv.includes('--update');
-
 const VOLATILE: [RegExp, string][] = [
 	// Rust >= 1.89 prints the OS thread id in panic messages.
 	[/thread '([^']*)' \(\d+\)/g, "thread '$1' (…)"],
@@ -54,10 +52,10 @@ export interface GoldenResult {
 	message: string;
 }
 
-/** Compares (or with --update writes) one saved output. */
-export function golden(file: string, actual: string, example: string, root: string): GoldenResult {
+/** Compares (or, updating, writes) one saved output. */
+export function golden(file: string, actual: string, example: string, root: string, update: boolean): GoldenResult {
 	const shown = relative(root, file);
-	if (updating) {
+	if (update) {
 		writeFileSync(file, actual);
 		return { file, ok: true, message: `wrote ${shown}` };
 	}

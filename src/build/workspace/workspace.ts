@@ -25,7 +25,7 @@ export function workspaceCrates(root: string = examplesRoot): readonly Crate[] {
 
 /**
  * The crates a script's command line names (arguments that are not --flags),
- * or every crate when it names none: `node scripts/captures.ts --update logstat`.
+ * or every crate when it names none: `node scripts/task.ts captures --update logstat`.
  */
 export function cratesNamedIn(argv: readonly string[], root: string = examplesRoot): Crate[] {
 	const only = argv.filter((arg) => !arg.startsWith('--'));
