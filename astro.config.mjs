@@ -9,6 +9,8 @@ import { remarkFromRun } from './src/build/markdown/remark-from-run.ts';
 import { ecCallouts } from './src/build/markdown/ec-callouts.ts';
 import { rehypeScrollTables } from './src/build/markdown/rehype-scroll-tables.ts';
 import { headersFile } from './src/hosting/isolation.ts';
+import { workspaceDevReload } from './src/build/workspace/dev-reload.ts';
+import { precompressed } from './src/hosting/precompress.ts';
 
 /**
  * Where edited code in a Run panel is compiled and run: a server speaking the
@@ -38,6 +40,8 @@ export default defineConfig({
 	integrations: [
 		// public/_headers in `npm run dev` too: the sandbox route's isolation.
 		headersFile(),
+		// A Cargo.toml or Cargo.lock edit reaches the pages without a restart.
+		workspaceDevReload(),
 		starlight({
 			title: 'Backend Rust',
 			description:
@@ -84,5 +88,8 @@ export default defineConfig({
 				frames: { removeCommentsWhenCopyingTerminalFrames: false },
 			},
 		}),
+		// Brotli and gzip copies beside each text file, for hosts (and
+		// `npm run preview`) that serve them; last, after Pagefind's files.
+		precompressed(),
 	],
 });

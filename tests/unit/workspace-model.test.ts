@@ -174,3 +174,15 @@ describe('memoized per workspace root', () => {
 		expect(workspace(a).root).toBe(a);
 	});
 });
+
+describe('the dev server forgets the model when its files change', () => {
+	it('watches the manifests and the lock, not build output or sources', async () => {
+		const { feedsTheModel } = await import('../../src/build/workspace/dev-reload.ts');
+		const root = '/repo/examples';
+		expect(feedsTheModel('/repo/examples/Cargo.lock', root)).toBe(true);
+		expect(feedsTheModel('/repo/examples/api/users-api/Cargo.toml', root)).toBe(true);
+		expect(feedsTheModel('/repo/examples/api/users-api/src/main.rs', root)).toBe(false);
+		expect(feedsTheModel('/repo/examples/target/package/x/Cargo.toml', root)).toBe(false);
+		expect(feedsTheModel('/repo/other/Cargo.toml', root)).toBe(false);
+	});
+});
