@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 
 const VOLATILE: [RegExp, string][] = [
 	// Rust >= 1.89 prints the OS thread id in panic messages.
@@ -64,11 +65,10 @@ export function golden(file: string, actual: string, example: string, root: stri
 	}
 	const saved = readFileSync(file, 'utf8');
 	if (mask(saved) === mask(actual)) return { file, ok: true, message: `${shown} is current` };
-	return {
-		file,
-		ok: false,
-		message: `${example}: ${shown} is stale.\n--- saved\n${saved}\n--- this run\n${actual}`,
-	};
+	// Only what differs, as a unified diff of the masked texts: a long
+	// transcript with one changed line shows that line and its neighbours.
+	const patch = createTwoFilesPatch(`${shown} (saved)`, `${shown} (this run)`, mask(saved), mask(actual), undefined, undefined, { context: 3 });
+	return { file, ok: false, message: `${example}: ${shown} is stale.\n${patch.replace(/^=+\n/, '')}` };
 }
 
 /** Prints the results and sets the exit code; `update` is the command that refreshes them. */

@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mask } from '../../scripts/lib/golden.ts';
+import { golden, mask } from '../../scripts/lib/golden.ts';
 
 describe('saved-output comparison masks only what changes by nature', () => {
 	it('masks panic thread ids, HTTP dates and test timings', () => {
@@ -41,5 +44,25 @@ describe('masks for the fuzzer transcript', () => {
 		expect(mask(a)).toBe(mask(b));
 		expect(mask(a)).not.toBe(mask(a.replace('433 passed', '432 passed')));
 		expect(mask(a)).not.toBe(mask(a.replace('No issues found', '1 failure')));
+	});
+});
+
+describe('a stale saved output', () => {
+	it('is reported as a unified diff of what changed, not the two whole texts', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+		try {
+			const file = join(dir, 'run.txt');
+			const lines = Array.from({ length: 30 }, (_, n) => `line ${n + 1}`);
+			writeFileSync(file, lines.join('\n'));
+			const changed = lines.map((line) => (line === 'line 15' ? 'line fifteen' : line)).join('\n');
+			const result = golden(file, changed, 'demo', dir, false);
+			expect(result.ok).toBe(false);
+			expect(result.message).toContain('demo: run.txt is stale.\n--- run.txt (saved)\n+++ run.txt (this run)\n@@ -12,7 +12,7 @@');
+			expect(result.message).toContain('-line 15\n+line fifteen\n');
+			expect(result.message).not.toContain('line 1\n');
+			expect(readFileSync(file, 'utf8')).toBe(lines.join('\n'));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
