@@ -23,33 +23,60 @@ function cargo(args: string[], env: NodeJS.ProcessEnv = {}) {
 	});
 }
 
-interface Diagnostic {
+interface CargoMessage {
 	reason: string;
+	target?: { name: string; kind: string[] };
+	executable?: string | null;
 	message?: { level: string; code?: { code: string } | null; rendered: string };
 }
 
-/** Builds the snippet; returns what it printed, or why it is not failing as declared. */
-function check(crate: Crate, snippet: MustFail): { output: string } | { problem: string } {
-	const build = cargo(['build', '-p', crate.name, '--bin', snippet.bin, '--features', 'must-fail', '--message-format=json']);
-	const errors = build.stdout
-		.split('\n')
-		.filter((line) => line.startsWith('{'))
-		.map((line) => JSON.parse(line) as Diagnostic)
-		.filter((d) => d.reason === 'compiler-message' && d.message?.level === 'error')
-		.map((d) => d.message!);
+interface Built {
+	/** The compiler's errors for this binary, in the order it printed them. */
+	errors: { code: string | undefined; rendered: string }[];
+	/** The binary, when it compiled. */
+	executable: string | undefined;
+}
 
+/**
+ * Builds every must-fail binary of a crate in one cargo call: `--keep-going`
+ * carries on past the (expected) failures, and each message names the
+ * target it belongs to. One call per crate instead of one per snippet saves
+ * cargo's start-up and lets it compile the snippets side by side.
+ */
+function buildSnippets(crate: Crate): Map<string, Built> {
+	const built = new Map<string, Built>(crate.mustFail.map((s) => [s.bin, { errors: [], executable: undefined }]));
+	const bins = crate.mustFail.flatMap((s) => ['--bin', s.bin]);
+	const build = cargo(['build', '-p', crate.name, ...bins, '--features', 'must-fail', '--keep-going', '--message-format=json']);
+	for (const line of build.stdout.split('\n')) {
+		if (!line.startsWith('{')) continue;
+		const m = JSON.parse(line) as CargoMessage;
+		const target = m.target?.kind.includes('bin') ? built.get(m.target.name) : undefined;
+		if (!target) continue;
+		if (m.reason === 'compiler-message' && m.message?.level === 'error') {
+			target.errors.push({ code: m.message.code?.code, rendered: m.message.rendered });
+		}
+		if (m.reason === 'compiler-artifact' && m.executable) target.executable = m.executable;
+	}
+	// Cargo itself failed before any target (a broken manifest): say so for each.
+	if (build.status !== 0 && [...built.values()].every((b) => b.errors.length === 0 && !b.executable)) {
+		throw new Error(`cargo could not build ${crate.name}'s must-fail snippets:\n${build.stderr}`);
+	}
+	return built;
+}
+
+/** Whether one snippet fails as declared; returns what it printed, or why not. */
+function check(snippet: MustFail, built: Built): { output: string } | { problem: string } {
+	const rendered = () => built.errors.map((e) => e.rendered.trimEnd()).join('\n\n') + '\n';
 	if ('compileError' in snippet.expect) {
 		const want = snippet.expect.compileError;
-		if (build.status === 0) return { problem: `it compiles, but the lesson says it fails with ${want}` };
-		const codes = errors.map((e) => e.code?.code).filter(Boolean);
-		if (!codes.includes(want)) {
-			return { problem: `it fails with ${codes.join(', ') || 'no error code'}, not ${want}:\n${build.stderr}` };
-		}
-		return { output: errors.map((e) => e.rendered.trimEnd()).join('\n\n') + '\n' };
+		if (built.executable) return { problem: `it compiles, but the lesson says it fails with ${want}` };
+		const codes = built.errors.map((e) => e.code).filter(Boolean);
+		if (!codes.includes(want)) return { problem: `it fails with ${codes.join(', ') || 'no error code'}, not ${want}:\n${rendered()}` };
+		return { output: rendered() };
 	}
 
-	if (build.status !== 0) return { problem: `it should compile and then panic, but does not compile:\n${build.stderr}` };
-	const run = spawnSync(join(examplesRoot, 'target/debug', snippet.bin), {
+	if (!built.executable) return { problem: `it should compile and then panic, but does not compile:\n${rendered()}` };
+	const run = spawnSync(built.executable, {
 		encoding: 'utf8',
 		env: { ...process.env, RUST_BACKTRACE: '0' },
 	});
@@ -70,9 +97,11 @@ export default defineTask({
 		const results: GoldenResult[] = [];
 		// Crate names narrow the run, e.g. to one lesson's crate.
 		for (const crate of cratesNamedIn(crates)) {
+			if (crate.mustFail.length === 0) continue;
+			const built = buildSnippets(crate);
 			for (const snippet of crate.mustFail) {
 				const example = `${crate.name}/${snippet.bin} (examples/${snippet.source})`;
-				const outcome = check(crate, snippet);
+				const outcome = check(snippet, built.get(snippet.bin)!);
 				const file = join(examplesRoot, snippet.source.replace(/\.rs$/, '.stderr'));
 				results.push(
 					'problem' in outcome
