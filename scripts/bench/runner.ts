@@ -2,23 +2,38 @@
  * `npm run bench:runner`: how fast the Run panel answers, measured in
  * Chromium on the built site (dist/, built first if missing). Prints:
  * - script and wasm bytes loaded before intent, and after the first run;
- * - click to first output, for the first run (runner and wasm fetched on
- *   the way) and for repeated runs on a warm page (median of 15);
+ * - click to first output on a page's first Run, over 10 fresh page loads
+ *   (a new browser context each, so nothing is cached): once clicked with no
+ *   sign of intent before (the click fetches runner, worker and wasm), once
+ *   after the pointer rested on Run (the runner prepares the program then);
+ * - click to first output on a warm page: a second Run of the same program,
+ *   repeated (median of 15);
  * - edit to output on the local compile server (sandboxed, as `npm run
  *   playground` runs it), warm, for a std program and for a small axum
  *   program that answers a request through its router (median of 7 each).
- * Figures, not a pass/fail test: timings depend on the machine.
+ * Figures, not a pass/fail test: timings depend on the machine, so each is
+ * a median with its spread. Both servers listen on free ports.
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startPlaygroundServer } from '../playground/server.ts';
 import { launch, pageIn } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/static-server.ts';
 
 const LESSON = '/getting-started/';
 const WARM_RUNS = 15;
+const FRESH_LOADS = 10;
+/**
+ * How long the pointer rests on Run before the click, in the first-Run-after-
+ * intent figure: a learner's pointer reaches the panel, then the button, a
+ * few hundred milliseconds before pressing it.
+ */
+const REST_BEFORE_CLICK_MS = 300;
+/** Goals for click to first output: first Run after intent, and warm. */
+const GOAL_FIRST_AFTER_INTENT_MS = 50;
+const GOAL_WARM_MS = 20;
 const EDIT_RUNS = 7;
 /** Goals for warm edit-to-output on the compile server, on 2 cores. */
 const GOAL_STD_MS = 1000;
@@ -71,6 +86,34 @@ async function waitForExit(page: Page) {
 	await page.waitForFunction(() => /^(Exited|Ran|Did not)/.test(document.querySelector('br-runner [data-status]')?.textContent ?? ''), null, { timeout: 60_000 });
 }
 
+/**
+ * Click to first output on a freshly loaded page's first Run, over
+ * FRESH_LOADS loads. With `rest`, the pointer first rests on Run for
+ * REST_BEFORE_CLICK_MS; without, the click is the page's first sign of intent.
+ */
+async function firstRuns(browser: Browser, url: string, rest: boolean): Promise<number[]> {
+	const runs: number[] = [];
+	for (let i = 0; i < FRESH_LOADS; i++) {
+		const page = await pageIn(browser, 'light');
+		await page.goto(url, { waitUntil: 'networkidle' });
+		await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null))));
+		const panel = page.locator('br-runner').first();
+		const run = panel.getByRole('button', { name: 'Run', exact: true });
+		await run.scrollIntoViewIfNeeded();
+		if (rest) {
+			// The pointer enters the panel, which loads the runner, goes on to Run and rests there.
+			await panel.hover({ position: { x: 2, y: 2 } });
+			await page.waitForFunction(() => customElements.get('br-runner'));
+			await run.hover();
+			await page.waitForTimeout(REST_BEFORE_CLICK_MS);
+		}
+		runs.push(await clickToFirstOutput(page));
+		await waitForExit(page);
+		await page.context().close();
+	}
+	return runs;
+}
+
 if (!existsSync('dist/index.html')) {
 	console.log('dist/ is missing: building the site first');
 	spawnSync('npx', ['astro', 'build', '--silent'], { stdio: 'inherit' });
@@ -85,8 +128,9 @@ try {
 	page.on('response', async (response) => {
 		const type = response.request().resourceType();
 		if (type !== 'script' && !response.url().endsWith('.wasm') && !response.url().includes('/wasm/')) return;
-		const size = (await response.body().catch(() => Buffer.alloc(0))).length;
+		// The phase the request was answered in, not the one its body finished in.
 		const which = phase;
+		const size = (await response.body().catch(() => Buffer.alloc(0))).length;
 		bytes[which] += size;
 		// preload-helper is Vite's shared chunk, which Starlight's search imports on every page.
 		if (/runner-element|wasi-worker|code-editor|\/wasm\//.test(response.url())) runnerBytes[which] += size;
@@ -136,18 +180,26 @@ try {
 	const crates = await panel.locator('[data-crates]').textContent();
 	server.close();
 
+	const cold = await firstRuns(browser, site.url + LESSON, false);
+	const afterIntent = await firstRuns(browser, site.url + LESSON, true);
+
 	console.log(`Run panel on ${LESSON} (built site, Chromium ${browser.version()})`);
 	console.log(`  script before intent:           ${bytes.beforeIntent} B (runner code and wasm in it: ${runnerBytes.beforeIntent} B)`);
 	console.log(`  loaded by the first run:        ${bytes.afterRun} B (runner, worker and wasm: ${runnerBytes.afterRun} B)`);
 	console.log(`  loaded by the first Edit:       ${bytes.edit} B (the editor, CodeMirror with Rust highlighting)`);
-	console.log(`  click to first output, 1st run: ${ms(first)} (fetches runner, worker and wasm)`);
-	console.log(`  click to first output, warm:    median ${ms(median(warm))}, min ${ms(Math.min(...warm))}, max ${ms(Math.max(...warm))} over ${WARM_RUNS} runs`);
 	const figure = (runs: number[]) => `median ${ms(median(runs))}, min ${ms(Math.min(...runs))}, max ${ms(Math.max(...runs))} over ${runs.length} runs`;
+	const loads = (runs: number[]) => `median ${ms(median(runs))}, min ${ms(Math.min(...runs))}, max ${ms(Math.max(...runs))} over ${runs.length} fresh page loads`;
+	console.log(`  click to first output, 1st run, no intent before:      ${loads(cold)} (the click fetches runner, worker and wasm)`);
+	console.log(`  click to first output, 1st run after intent:           ${loads(afterIntent)} (pointer on Run ${REST_BEFORE_CLICK_MS} ms before the click)`);
+	console.log(`  click to first output, warm (2nd and later Runs):      ${figure(warm)} on one page (its first Run took ${ms(first)})`);
 	console.log(`  edit to output, compile server, std program:  ${figure(stdEdits)}`);
 	console.log(`  edit to output, compile server, axum program: ${figure(axumEdits)}`);
 	console.log(`  the panel's crate note: ${crates}`);
 	const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-	console.log(`  goal: first output <= 150 ms after the click on a warm page: ${met(median(warm) <= 150)}; 0 runner bytes before intent: ${met(runnerBytes.beforeIntent === 0)}`);
+	console.log(
+		`  goal: first output <= ${GOAL_FIRST_AFTER_INTENT_MS} ms after the click on a 1st run after intent (median): ${met(median(afterIntent) <= GOAL_FIRST_AFTER_INTENT_MS)}; ` +
+			`warm <= ${GOAL_WARM_MS} ms (median): ${met(median(warm) <= GOAL_WARM_MS)}; 0 runner bytes before intent: ${met(runnerBytes.beforeIntent === 0)}`,
+	);
 	console.log(`  goal: warm edit to output, std <= ${GOAL_STD_MS / 1000} s: ${met(median(stdEdits) <= GOAL_STD_MS)}; axum <= ${GOAL_AXUM_MS / 1000} s: ${met(median(axumEdits) <= GOAL_AXUM_MS)}`);
 } finally {
 	await browser.close();

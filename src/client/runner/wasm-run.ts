@@ -1,10 +1,13 @@
 /**
  * Runs a compiled example in a Web Worker with a time limit and an output
- * cap. The compiled module and sample files are fetched once per page, and
- * one worker is kept warm between runs, so a second Run starts at once. A
- * Stop, the time limit or the cap terminates the worker (the only way to end
- * a busy WebAssembly program) and the next run starts a fresh one.
+ * cap. The compiled module and sample files are fetched once per page
+ * (./fetch-once.ts), and a worker is kept waiting for work: prepare() starts
+ * both on the learner's intent, so a Run only instantiates and runs. A Stop,
+ * the time limit or the cap terminates the worker (the only way to end a
+ * busy WebAssembly program), and a fresh one is started at once for the
+ * next run.
  */
+import { compiled, fileBytes } from './fetch-once.ts';
 import type { RunEvent, RunRequest } from './run-protocol.ts';
 
 export const TIME_LIMIT_MS = 10_000;
@@ -28,48 +31,50 @@ export interface WasmProgram {
 	files: Record<string, string>;
 }
 
-const modules = new Map<string, Promise<WebAssembly.Module>>();
-const fileBytes = new Map<string, Promise<Uint8Array>>();
+/** A worker whose script is loaded (or loading), waiting for a run. */
 let warm: Worker | undefined;
-
-function fetchOk(url: string): Promise<Response> {
-	return fetch(url).then((response) => {
-		if (!response.ok) throw new Error(`${url} could not be loaded (HTTP ${response.status})`);
-		return response;
-	});
-}
-
-/** Compiles once per page; falls back when a host serves .wasm with the wrong type. */
-export function compiled(url: string): Promise<WebAssembly.Module> {
-	let module = modules.get(url);
-	if (!module) {
-		module = WebAssembly.compileStreaming(fetchOk(url)).catch(async () => WebAssembly.compile(await (await fetchOk(url)).arrayBuffer()));
-		module.catch(() => modules.delete(url));
-		modules.set(url, module);
-	}
-	return module;
-}
-
-function file(url: string): Promise<Uint8Array> {
-	let bytes = fileBytes.get(url);
-	if (!bytes) {
-		bytes = fetchOk(url).then(async (r) => new Uint8Array(await r.arrayBuffer()));
-		bytes.catch(() => fileBytes.delete(url));
-		fileBytes.set(url, bytes);
-	}
-	return bytes;
-}
 
 function newWorker(): Worker {
 	return new Worker(new URL('./wasi-worker.ts', import.meta.url), { type: 'module' });
 }
 
+/** Starts a worker to wait for the next run, unless one already waits. */
+function prepareWorker() {
+	if (warm) return;
+	const worker = newWorker();
+	// A worker whose script cannot load (offline) is dropped quietly; the next
+	// run starts its own and reports the failure as it does without a prefetch.
+	worker.onerror = (event) => {
+		event.preventDefault();
+		if (warm === worker) warm = undefined;
+	};
+	warm = worker;
+}
+
+/** Keeps a worker whose run ended normally, for the next run; one waiting worker is enough. */
+function keepWorker(worker: Worker) {
+	if (warm) worker.terminate();
+	else warm = worker;
+}
+
+function filesOf(program: Pick<WasmProgram, 'files'>): Promise<[string, Uint8Array][]> {
+	return Promise.all(Object.entries(program.files).map(async ([path, url]) => [path, await fileBytes(url)] as [string, Uint8Array]));
+}
+
+/**
+ * Gets a program ready to run: its module fetched and compiled, its files
+ * fetched, a worker waiting. Shows nothing, even on failure: a Run that
+ * follows fetches again and reports its own error.
+ */
+export function prepare(program: Pick<WasmProgram, 'wasm' | 'files'>) {
+	compiled(program.wasm).catch(() => {});
+	filesOf(program).catch(() => {});
+	prepareWorker();
+}
+
 /** Starts the program; returns a function that stops it. */
 export async function runWasm(program: WasmProgram, handlers: RunHandlers): Promise<() => void> {
-	const [module, files] = await Promise.all([
-		compiled(program.wasm),
-		Promise.all(Object.entries(program.files).map(async ([path, url]) => [path, await file(url)] as [string, Uint8Array])),
-	]);
+	const [module, files] = await Promise.all([compiled(program.wasm), filesOf(program)]);
 	const worker = warm ?? newWorker();
 	warm = undefined;
 	const started = performance.now();
@@ -80,6 +85,7 @@ export async function runWasm(program: WasmProgram, handlers: RunHandlers): Prom
 		finished = true;
 		clearTimeout(timer);
 		worker.terminate();
+		prepareWorker();
 		handlers.ended(reason, performance.now() - started);
 	};
 	const timer = setTimeout(() => end('time-limit'), TIME_LIMIT_MS);
@@ -97,7 +103,7 @@ export async function runWasm(program: WasmProgram, handlers: RunHandlers): Prom
 			case 'crash':
 				finished = true;
 				clearTimeout(timer);
-				warm ??= worker;
+				keepWorker(worker);
 				if (data.type === 'exit') handlers.exit(data.code, data.panicked, data.ms);
 				else handlers.crash(data.message);
 		}
