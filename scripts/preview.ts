@@ -1,7 +1,9 @@
 /**
  * `npm run preview`: serves the built site (dist/) at http://127.0.0.1:4321
- * (PORT to change) as a static host would, including the per-route headers
- * of `_headers` that the terminal sandbox needs. Run `npm run build` first.
+ * (PORT to change) as a static host would: compressed (the build's brotli
+ * and gzip copies), content-hashed files cached for a year, and the
+ * per-route headers of `_headers` that the terminal sandbox needs. Run
+ * `npm run build` first, and restart after each build.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,7 +12,7 @@ import { defineTask } from './lib/task.ts';
 
 export default defineTask({
 	name: 'preview',
-	description: 'serves the built site (dist/) on 127.0.0.1:$PORT (4321) with the headers of _headers',
+	description: 'serves the built site (dist/) on 127.0.0.1:$PORT (4321) as a host does: compressed, hashed files cached, the headers of _headers',
 	options: {},
 	async run() {
 		const dist = resolve('dist');

@@ -21,6 +21,7 @@ export const TASKS: Record<string, Load> = {
 	'bench:api': () => import('./bench/api.ts'),
 	'bench:build': () => import('./bench/build-times.ts'),
 	'bench:cli': () => import('./bench/cli.ts'),
+	'bench:lighthouse': () => import('./bench/lighthouse.ts'),
 	captures: () => import('./captures.ts'),
 	'ensure-tools': () => import('./ensure-tools.ts'),
 	exercises: () => import('./exercises.ts'),

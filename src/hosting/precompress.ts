@@ -1,0 +1,103 @@
+/**
+ * After `astro build`, writes a brotli (`.br`) and a gzip (`.gz`) copy beside
+ * every compressible file of the site, as nginx's `brotli_static` and
+ * `gzip_static`, or S3 with a Content-Encoding, serve them; `npm run preview`
+ * (sirv) negotiates them by Accept-Encoding. Compressing once, at high
+ * levels, costs seconds per build instead of CPU on every request, and hosts
+ * that compress on their own (Netlify, Cloudflare Pages) simply ignore the
+ * copies.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+/**
+ * Text formats and wasm (which shrinks to about a third). Pagefind's index
+ * files (`.pf_*`, `.pagefind`) are gzip already, and images other than SVG
+ * are compressed formats of their own.
+ */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.wasm', '.map', '.webmanifest']);
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+export interface Precompressed {
+	files: number;
+	bytes: number;
+	brotliBytes: number;
+	gzipBytes: number;
+	/** Files left alone because the site itself has a file at `<name>.br` or `<name>.gz`. */
+	skipped: string[];
+}
+
+/** Compresses every compressible file under `dir` (relative paths in `skipped`). */
+export async function precompress(dir: string): Promise<Precompressed> {
+	const result: Precompressed = { files: 0, bytes: 0, brotliBytes: 0, gzipBytes: 0, skipped: [] };
+	const queue = readdirSync(dir, { recursive: true })
+		.map(String)
+		.filter((name) => COMPRESSIBLE.has(extname(name)))
+		.sort();
+	const one = async (name: string) => {
+		const path = join(dir, name);
+		// A site file already named like a compressed copy (say a sample
+		// `data.json.gz` shipped for a lesson) is content: never overwrite
+		// it, and leave its original uncompressed so both encodings agree.
+		if (existsSync(`${path}.br`) || existsSync(`${path}.gz`)) {
+			result.skipped.push(name);
+			return;
+		}
+		if (!(await stat(path)).isFile()) return;
+		const bytes = await readFile(path);
+		const [br, gz] = await Promise.all([
+			brotli(bytes, {
+				params: {
+					// 10, not the maximum 11: within 3% of its size on this site
+					// (HTML, script, wasm) in less than half its time.
+					[constants.BROTLI_PARAM_QUALITY]: 10,
+					[constants.BROTLI_PARAM_MODE]: extname(name) === '.wasm' ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+					[constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+				},
+			}),
+			gzipped(bytes, { level: constants.Z_BEST_COMPRESSION }),
+		]);
+		// A copy no smaller than the file (a tiny one) would only cost the
+		// client a decompression: the file is then sent as it is.
+		if (br.length < bytes.length) await writeFile(`${path}.br`, br);
+		if (gz.length < bytes.length) await writeFile(`${path}.gz`, gz);
+		result.files += 1;
+		result.bytes += bytes.length;
+		result.brotliBytes += Math.min(br.length, bytes.length);
+		result.gzipBytes += Math.min(gz.length, bytes.length);
+	};
+	// zlib's async calls run on libuv's thread pool: one file per core at a
+	// time keeps every core busy without holding the whole site in memory.
+	const workers = Array.from({ length: availableParallelism() }, async () => {
+		for (let name = queue.shift(); name !== undefined; name = queue.shift()) await one(name);
+	});
+	await Promise.all(workers);
+	result.skipped.sort();
+	return result;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** The build step: list it after Starlight, whose Pagefind index is written at the same hook. */
+export function precompressed(): AstroIntegration {
+	return {
+		name: 'backend-rust:precompress',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				const start = performance.now();
+				const done = await precompress(fileURLToPath(dir));
+				const seconds = ((performance.now() - start) / 1000).toFixed(1);
+				logger.info(`${done.files} files, ${mb(done.bytes)}: ${mb(done.brotliBytes)} as brotli, ${mb(done.gzipBytes)} as gzip (${seconds} s)`);
+				for (const name of done.skipped) logger.warn(`${name} left uncompressed: the site has its own ${name}.br or .gz`);
+			},
+		},
+	};
+}
