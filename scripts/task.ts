@@ -23,6 +23,7 @@ export const TASKS: Record<string, Load> = {
 	'bench:cli': () => import('./bench/cli.ts'),
 	'bench:lighthouse': () => import('./bench/lighthouse.ts'),
 	captures: () => import('./captures.ts'),
+	'compiler-cache': () => import('./compiler-cache.ts'),
 	'ensure-tools': () => import('./ensure-tools.ts'),
 	exercises: () => import('./exercises.ts'),
 	'fuzz:api': () => import('./fuzz-api.ts'),
