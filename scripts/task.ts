@@ -22,6 +22,7 @@ export const TASKS: Record<string, Load> = {
 	'bench:build': () => import('./bench/build-times.ts'),
 	'bench:cli': () => import('./bench/cli.ts'),
 	'bench:lighthouse': () => import('./bench/lighthouse.ts'),
+	'bench:runner': () => import('./bench/runner.ts'),
 	captures: () => import('./captures.ts'),
 	'compiler-cache': () => import('./compiler-cache.ts'),
 	'ensure-tools': () => import('./ensure-tools.ts'),

@@ -21,6 +21,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startPlaygroundServer } from '../playground/server.ts';
 import { launch, pageIn } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { defineTask } from '../lib/task.ts';
 
 const LESSON = '/getting-started/';
 const WARM_RUNS = 15;
@@ -114,94 +115,101 @@ async function firstRuns(browser: Browser, url: string, rest: boolean): Promise<
 	return runs;
 }
 
-if (!existsSync('dist/index.html')) {
-	console.log('dist/ is missing: building the site first');
-	spawnSync('npx', ['astro', 'build', '--silent'], { stdio: 'inherit' });
-}
-const site = await serveStatic(resolve('dist'));
-const browser = await launch();
-try {
-	const page = await pageIn(browser, 'light');
-	const bytes = { beforeIntent: 0, afterRun: 0, edit: 0 };
-	let phase: keyof typeof bytes = 'beforeIntent';
-	const runnerBytes = { beforeIntent: 0, afterRun: 0, edit: 0 };
-	page.on('response', async (response) => {
-		const type = response.request().resourceType();
-		if (type !== 'script' && !response.url().endsWith('.wasm') && !response.url().includes('/wasm/')) return;
-		// The phase the request was answered in, not the one its body finished in.
-		const which = phase;
-		const size = (await response.body().catch(() => Buffer.alloc(0))).length;
-		bytes[which] += size;
-		// preload-helper is Vite's shared chunk, which Starlight's search imports on every page.
-		if (/runner-element|wasi-worker|code-editor|\/wasm\//.test(response.url())) runnerBytes[which] += size;
-	});
-	await page.goto(site.url + LESSON, { waitUntil: 'networkidle' });
-	await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null))));
-	await page.waitForLoadState('networkidle');
-	phase = 'afterRun';
-	await page.locator('br-runner').first().scrollIntoViewIfNeeded();
-	const first = await clickToFirstOutput(page);
-	await waitForExit(page);
-	await page.waitForLoadState('networkidle');
+export default defineTask({
+	name: 'bench:runner',
+	description: 'how fast the Run panel answers, in Chromium on the built site and with the local compile server',
+	options: {},
+	async run() {
+		if (!existsSync('dist/index.html')) {
+			console.log('dist/ is missing: building the site first');
+			spawnSync('npx', ['astro', 'build', '--silent'], { stdio: 'inherit' });
+		}
+		const site = await serveStatic(resolve('dist'));
+		const browser = await launch();
+		try {
+			const page = await pageIn(browser, 'light');
+			const bytes = { beforeIntent: 0, afterRun: 0, edit: 0 };
+			let phase: keyof typeof bytes = 'beforeIntent';
+			const runnerBytes = { beforeIntent: 0, afterRun: 0, edit: 0 };
+			page.on('response', async (response) => {
+				const type = response.request().resourceType();
+				if (type !== 'script' && !response.url().endsWith('.wasm') && !response.url().includes('/wasm/')) return;
+				// The phase the request was answered in, not the one its body finished in.
+				const which = phase;
+				const size = (await response.body().catch(() => Buffer.alloc(0))).length;
+				bytes[which] += size;
+				// preload-helper is Vite's shared chunk, which Starlight's search imports on every page.
+				if (/runner-element|wasi-worker|code-editor|\/wasm\//.test(response.url())) runnerBytes[which] += size;
+			});
+			await page.goto(site.url + LESSON, { waitUntil: 'networkidle' });
+			await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null))));
+			await page.waitForLoadState('networkidle');
+			phase = 'afterRun';
+			await page.locator('br-runner').first().scrollIntoViewIfNeeded();
+			const first = await clickToFirstOutput(page);
+			await waitForExit(page);
+			await page.waitForLoadState('networkidle');
 
-	const warm: number[] = [];
-	for (let i = 0; i < WARM_RUNS; i++) {
-		warm.push(await clickToFirstOutput(page));
-		await waitForExit(page);
-	}
+			const warm: number[] = [];
+			for (let i = 0; i < WARM_RUNS; i++) {
+				warm.push(await clickToFirstOutput(page));
+				await waitForExit(page);
+			}
 
-	phase = 'edit';
-	const { server, url: compileUrl } = await startPlaygroundServer({ origins: [site.url], limits: { ratePerMinute: 1000 } });
-	const panel = page.locator('br-runner').first();
-	await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
-	await panel.getByRole('button', { name: 'Edit' }).click();
-	const editor = page.locator('.runner-editor .cm-content');
-	/** Replaces the editor's code, then times Run to first output; the output is checked. */
-	const editAndRun = async (code: string, expected: string) => {
-		await editor.click();
-		await page.keyboard.press('Control+A');
-		await page.keyboard.insertText(code);
-		const took = await clickToFirstOutput(page);
-		await waitForExit(page);
-		const printed = await panel.locator('[data-output]').textContent();
-		if (!printed?.includes(expected)) throw new Error(`expected "${expected}" in the output, got:\n${printed}`);
-		return took;
-	};
-	// One run of each first, unmeasured: the page's first request and the
-	// disk cache. The figures are warm edits, as a learner makes them.
-	await editAndRun(STD_PROGRAM(0), 'sum to 0: 0');
-	await editAndRun(AXUM_PROGRAM(0), 'hello, ada (edit 0)');
-	const stdEdits: number[] = [];
-	const axumEdits: number[] = [];
-	for (let i = 1; i <= EDIT_RUNS; i++) {
-		stdEdits.push(await editAndRun(STD_PROGRAM(i), `sum to ${i}: ${(i * (i + 1)) / 2}`));
-		axumEdits.push(await editAndRun(AXUM_PROGRAM(i), `hello, ada (edit ${i})`));
-	}
-	const crates = await panel.locator('[data-crates]').textContent();
-	server.close();
+			phase = 'edit';
+			const { server, url: compileUrl } = await startPlaygroundServer({ origins: [site.url], limits: { ratePerMinute: 1000 } });
+			const panel = page.locator('br-runner').first();
+			await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+			await panel.getByRole('button', { name: 'Edit' }).click();
+			const editor = page.locator('.runner-editor .cm-content');
+			/** Replaces the editor's code, then times Run to first output; the output is checked. */
+			const editAndRun = async (code: string, expected: string) => {
+				await editor.click();
+				await page.keyboard.press('Control+A');
+				await page.keyboard.insertText(code);
+				const took = await clickToFirstOutput(page);
+				await waitForExit(page);
+				const printed = await panel.locator('[data-output]').textContent();
+				if (!printed?.includes(expected)) throw new Error(`expected "${expected}" in the output, got:\n${printed}`);
+				return took;
+			};
+			// One run of each first, unmeasured: the page's first request and the
+			// disk cache. The figures are warm edits, as a learner makes them.
+			await editAndRun(STD_PROGRAM(0), 'sum to 0: 0');
+			await editAndRun(AXUM_PROGRAM(0), 'hello, ada (edit 0)');
+			const stdEdits: number[] = [];
+			const axumEdits: number[] = [];
+			for (let i = 1; i <= EDIT_RUNS; i++) {
+				stdEdits.push(await editAndRun(STD_PROGRAM(i), `sum to ${i}: ${(i * (i + 1)) / 2}`));
+				axumEdits.push(await editAndRun(AXUM_PROGRAM(i), `hello, ada (edit ${i})`));
+			}
+			const crates = await panel.locator('[data-crates]').textContent();
+			server.close();
 
-	const cold = await firstRuns(browser, site.url + LESSON, false);
-	const afterIntent = await firstRuns(browser, site.url + LESSON, true);
+			const cold = await firstRuns(browser, site.url + LESSON, false);
+			const afterIntent = await firstRuns(browser, site.url + LESSON, true);
 
-	console.log(`Run panel on ${LESSON} (built site, Chromium ${browser.version()})`);
-	console.log(`  script before intent:           ${bytes.beforeIntent} B (runner code and wasm in it: ${runnerBytes.beforeIntent} B)`);
-	console.log(`  loaded by the first run:        ${bytes.afterRun} B (runner, worker and wasm: ${runnerBytes.afterRun} B)`);
-	console.log(`  loaded by the first Edit:       ${bytes.edit} B (the editor, CodeMirror with Rust highlighting)`);
-	const figure = (runs: number[]) => `median ${ms(median(runs))}, min ${ms(Math.min(...runs))}, max ${ms(Math.max(...runs))} over ${runs.length} runs`;
-	const loads = (runs: number[]) => `median ${ms(median(runs))}, min ${ms(Math.min(...runs))}, max ${ms(Math.max(...runs))} over ${runs.length} fresh page loads`;
-	console.log(`  click to first output, 1st run, no intent before:      ${loads(cold)} (the click fetches runner, worker and wasm)`);
-	console.log(`  click to first output, 1st run after intent:           ${loads(afterIntent)} (pointer on Run ${REST_BEFORE_CLICK_MS} ms before the click)`);
-	console.log(`  click to first output, warm (2nd and later Runs):      ${figure(warm)} on one page (its first Run took ${ms(first)})`);
-	console.log(`  edit to output, compile server, std program:  ${figure(stdEdits)}`);
-	console.log(`  edit to output, compile server, axum program: ${figure(axumEdits)}`);
-	console.log(`  the panel's crate note: ${crates}`);
-	const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-	console.log(
-		`  goal: first output <= ${GOAL_FIRST_AFTER_INTENT_MS} ms after the click on a 1st run after intent (median): ${met(median(afterIntent) <= GOAL_FIRST_AFTER_INTENT_MS)}; ` +
-			`warm <= ${GOAL_WARM_MS} ms (median): ${met(median(warm) <= GOAL_WARM_MS)}; 0 runner bytes before intent: ${met(runnerBytes.beforeIntent === 0)}`,
-	);
-	console.log(`  goal: warm edit to output, std <= ${GOAL_STD_MS / 1000} s: ${met(median(stdEdits) <= GOAL_STD_MS)}; axum <= ${GOAL_AXUM_MS / 1000} s: ${met(median(axumEdits) <= GOAL_AXUM_MS)}`);
-} finally {
-	await browser.close();
-	site.server.close();
-}
+			console.log(`Run panel on ${LESSON} (built site, Chromium ${browser.version()})`);
+			console.log(`  script before intent:           ${bytes.beforeIntent} B (runner code and wasm in it: ${runnerBytes.beforeIntent} B)`);
+			console.log(`  loaded by the first run:        ${bytes.afterRun} B (runner, worker and wasm: ${runnerBytes.afterRun} B)`);
+			console.log(`  loaded by the first Edit:       ${bytes.edit} B (the editor, CodeMirror with Rust highlighting)`);
+			const figure = (runs: number[]) => `median ${ms(median(runs))}, min ${ms(Math.min(...runs))}, max ${ms(Math.max(...runs))} over ${runs.length} runs`;
+			const loads = (runs: number[]) => `median ${ms(median(runs))}, min ${ms(Math.min(...runs))}, max ${ms(Math.max(...runs))} over ${runs.length} fresh page loads`;
+			console.log(`  click to first output, 1st run, no intent before:      ${loads(cold)} (the click fetches runner, worker and wasm)`);
+			console.log(`  click to first output, 1st run after intent:           ${loads(afterIntent)} (pointer on Run ${REST_BEFORE_CLICK_MS} ms before the click)`);
+			console.log(`  click to first output, warm (2nd and later Runs):      ${figure(warm)} on one page (its first Run took ${ms(first)})`);
+			console.log(`  edit to output, compile server, std program:  ${figure(stdEdits)}`);
+			console.log(`  edit to output, compile server, axum program: ${figure(axumEdits)}`);
+			console.log(`  the panel's crate note: ${crates}`);
+			const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+			console.log(
+				`  goal: first output <= ${GOAL_FIRST_AFTER_INTENT_MS} ms after the click on a 1st run after intent (median): ${met(median(afterIntent) <= GOAL_FIRST_AFTER_INTENT_MS)}; ` +
+					`warm <= ${GOAL_WARM_MS} ms (median): ${met(median(warm) <= GOAL_WARM_MS)}; 0 runner bytes before intent: ${met(runnerBytes.beforeIntent === 0)}`,
+			);
+			console.log(`  goal: warm edit to output, std <= ${GOAL_STD_MS / 1000} s: ${met(median(stdEdits) <= GOAL_STD_MS)}; axum <= ${GOAL_AXUM_MS / 1000} s: ${met(median(axumEdits) <= GOAL_AXUM_MS)}`);
+		} finally {
+			await browser.close();
+			site.server.close();
+		}
+	},
+});

@@ -62,14 +62,23 @@ function taskHead(task: Task): string {
 	return task.positionals ? `${task.name} ${task.positionals}` : task.name;
 }
 
-/** The columns start where the longest name or option of `tasks` ends, so a list reads as a table. */
+/** Beyond this, a name or option gets a line of its own rather than widening every row. */
+const WIDEST_COLUMN = 24;
+
+/** The descriptions start where the longest name or option of `tasks` ends, so a list reads as a table. */
 function columnOf(tasks: readonly Task[]): number {
-	return Math.max(...tasks.flatMap((task) => [taskHead(task).length, ...Object.entries(task.options).map(([name, option]) => optionUsage(name, option).length + 2)])) + 3;
+	const widths = tasks.flatMap((task) => [taskHead(task).length, ...Object.entries(task.options).map(([name, option]) => optionUsage(name, option).length + 2)]);
+	return Math.min(WIDEST_COLUMN, Math.max(...widths)) + 3;
+}
+
+/** `left`, then `right` in the column at `width` (on the next line when `left` reaches it). */
+function row(left: string, right: string, width: number): string {
+	return left.length < width - 1 ? `${left.padEnd(width)}${right}` : `${left}\n${' '.repeat(width)}${right}`;
 }
 
 function taskLines(task: Task, width: number): string[] {
-	const options = Object.entries(task.options).map(([name, option]) => `  ${optionUsage(name, option).padEnd(width - 2)}${option.description}`);
-	return [`${taskHead(task).padEnd(width)}${task.description}`, ...options];
+	const options = Object.entries(task.options).map(([name, option]) => row(`  ${optionUsage(name, option)}`, option.description, width));
+	return [row(taskHead(task), task.description, width), ...options];
 }
 
 export function helpText(tasks: readonly Task[]): string {
