@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startPlaygroundServer } from '../../scripts/playground/server.ts';
-import { launch, pageIn } from '../../scripts/lib/chromium.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { testPage } from './test-page.ts';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { violations } from './axe.ts';
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 async function exercisePanel(theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; panel: Locator }> {
-	const page = await pageIn(browser, theme, 1280);
+	const page = await testPage(browser, theme, 1280);
 	await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
 	const panel = page.locator(`br-runner[data-source="${exercise.starter}"]`);
 	await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
@@ -52,7 +53,6 @@ describe('Exercise panel', { timeout: 120_000 }, () => {
 		expect(await failed.count()).toBeGreaterThan(0);
 		expect(await failed.first().locator('pre').textContent()).toMatch(/panicked at/);
 		expect(await violations(page)).toEqual([]);
-		await page.context().close();
 	});
 
 	it("runs the starter on the compile server and shows rustc's error for code that does not compile", async () => {
@@ -65,7 +65,6 @@ describe('Exercise panel', { timeout: 120_000 }, () => {
 		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^No test ran: your code did not compile with the tests/);
 		expect(await stderr(panel).textContent()).toContain('error[E0308]');
 		expect(await results(panel).count()).toBe(0);
-		await page.context().close();
 	});
 
 	it('passes every test once the learner writes the solution', async () => {
@@ -74,6 +73,5 @@ describe('Exercise panel', { timeout: 120_000 }, () => {
 		await panel.getByRole('button', { name: 'Check with the tests' }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe(`All ${testCount} tests passed. Compare your code with the solution below.`);
 		expect(await panel.locator('.runner-test-passed').count()).toBe(testCount);
-		await page.context().close();
 	});
 });

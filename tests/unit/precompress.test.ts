@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { precompress } from '../../src/hosting/precompress.ts';
 
 describe('precompress, the build step behind the served .br and .gz files', () => {
@@ -10,8 +10,10 @@ describe('precompress, the build step behind the served .br and .gz files', () =
 	const data = JSON.stringify({ sessions: Array.from({ length: 200 }, (_, i) => ({ id: i, user: `user-${i}` })) });
 	const sample = gzipSync('GET / 200\n'.repeat(100));
 
+	/** A small built site, removed when the test ends. */
 	function site(): string {
 		const dir = mkdtempSync(join(tmpdir(), 'precompress-'));
+		onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
 		mkdirSync(join(dir, 'guide'));
 		mkdirSync(join(dir, 'samples'));
 		writeFileSync(join(dir, 'guide/index.html'), page);

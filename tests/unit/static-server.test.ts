@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,9 +37,10 @@ function get(base: string, path: string, headers: Record<string, string> = {}): 
 
 describe('the static server behind npm run preview, the browser tests and the benchmarks', () => {
 	let site: { url: string; server: Server };
+	let root: string | undefined;
 	beforeAll(async () => {
 		// root/package.json sits beside the served folder, root/site/.
-		const root = mkdtempSync(join(tmpdir(), 'static-server-'));
+		root = mkdtempSync(join(tmpdir(), 'static-server-'));
 		writeFileSync(join(root, 'package.json'), SECRET);
 		const dir = join(root, 'site');
 		const files: Record<string, string | Buffer> = {
@@ -59,7 +60,10 @@ describe('the static server behind npm run preview, the browser tests and the be
 		await precompress(dir);
 		site = await serveStatic(dir);
 	});
-	afterAll(() => site.server.close());
+	afterAll(() => {
+		site?.server.close();
+		if (root) rmSync(root, { recursive: true, force: true });
+	});
 
 	it('sends brotli to a client that accepts it, and says so', async () => {
 		const answer = await get(site.url, '/guide/', { 'accept-encoding': 'gzip, deflate, br' });
