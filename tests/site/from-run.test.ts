@@ -5,12 +5,12 @@
 // sum of cargo's "N passed" in today's transcripts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toText } from 'hast-util-to-text';
+import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { distDir, pagePaths, readPage } from './dist.ts';
 
-const text = (page: string) => toText(readPage(page)).replace(/\s+/g, ' ');
+const text = (page: string) => toString(readPage(page)).replace(/\s+/g, ' ');
 const passed = (transcript: string) =>
 	[...readFileSync(join(examplesRoot, transcript), 'utf8').matchAll(/^test result: ok\. (\d+) passed/gm)].reduce((sum, [, n]) => sum + Number(n), 0);
 
