@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
-import { sidebar } from './src/curriculum.ts';
+import { sidebar } from './src/build/curriculum.ts';
 import { remarkIncludeExamples } from './src/build/markdown/remark-include-examples.ts';
 import { remarkFromRun } from './src/build/markdown/remark-from-run.ts';
 import { ecCallouts } from './src/build/markdown/ec-callouts.ts';

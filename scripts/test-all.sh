@@ -38,9 +38,13 @@ node scripts/task.ts ensure-tools
 # outside the clone, keyed by their inputs: a second run on this machine
 # fetches what a fresh clone's empty target/ would otherwise rebuild.
 step "Compiler cache: sccache, outside the clone"
-eval "$(node scripts/task.ts compiler-cache start)"
+# (Through a variable: `eval "$(…)"` would hide a failing start from set -e.)
+exports=$(node scripts/task.ts compiler-cache start)
+eval "$exports"
 stop_cache() { node scripts/task.ts compiler-cache stop || true; }
-trap 'status=$?; stop_cache; finish "$status"' EXIT
+# The exit traps run without -e, so a failing clean-up step cannot skip the
+# others or replace the run's status.
+trap 'status=$?; set +e; stop_cache; finish "$status"; exit "$status"' EXIT
 
 step "examples/: cargo fmt --check"
 (cd examples && cargo fmt --all --check)
@@ -50,8 +54,9 @@ step "examples/: cargo clippy --workspace --all-targets -- -D warnings (offline,
 (cd examples && env -u DATABASE_URL SQLX_OFFLINE=true cargo clippy --workspace --all-targets --locked -- -D warnings)
 
 step "Starting a throwaway PostgreSQL"
-eval "$(node scripts/task.ts postgres start)"
-trap 'status=$?; node scripts/task.ts postgres stop "$BACKEND_RUST_PG_DIR"; stop_cache; finish "$status"' EXIT
+exports=$(node scripts/task.ts postgres start)
+eval "$exports"
+trap 'status=$?; set +e; node scripts/task.ts postgres stop "${BACKEND_RUST_PG_DIR:-}"; stop_cache; finish "$status"; exit "$status"' EXIT
 for migrations in examples/*/*/migrations; do
 	node scripts/task.ts postgres migrate "$DATABASE_URL" "$migrations"
 done

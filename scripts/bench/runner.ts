@@ -158,33 +158,40 @@ export default defineTask({
 
 			phase = 'edit';
 			const { server, url: compileUrl } = await startPlaygroundServer({ origins: [site.url], limits: { ratePerMinute: 1000 } });
-			const panel = page.locator('br-runner').first();
-			await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
-			await panel.getByRole('button', { name: 'Edit' }).click();
-			const editor = page.locator('.runner-editor .cm-content');
-			/** Replaces the editor's code, then times Run to first output; the output is checked. */
-			const editAndRun = async (code: string, expected: string) => {
-				await editor.click();
-				await page.keyboard.press('Control+A');
-				await page.keyboard.insertText(code);
-				const took = await clickToFirstOutput(page);
-				await waitForExit(page);
-				const printed = await panel.locator('[data-output]').textContent();
-				if (!printed?.includes(expected)) throw new Error(`expected "${expected}" in the output, got:\n${printed}`);
-				return took;
-			};
-			// One run of each first, unmeasured: the page's first request and the
-			// disk cache. The figures are warm edits, as a learner makes them.
-			await editAndRun(STD_PROGRAM(0), 'sum to 0: 0');
-			await editAndRun(AXUM_PROGRAM(0), 'hello, ada (edit 0)');
-			const stdEdits: number[] = [];
-			const axumEdits: number[] = [];
-			for (let i = 1; i <= EDIT_RUNS; i++) {
-				stdEdits.push(await editAndRun(STD_PROGRAM(i), `sum to ${i}: ${(i * (i + 1)) / 2}`));
-				axumEdits.push(await editAndRun(AXUM_PROGRAM(i), `hello, ada (edit ${i})`));
+			// Closed whatever happens: a failed edit must not leave the server running.
+			let crates: string | null;
+			let stdEdits: number[];
+			let axumEdits: number[];
+			try {
+				const panel = page.locator('br-runner').first();
+				await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+				await panel.getByRole('button', { name: 'Edit' }).click();
+				const editor = page.locator('.runner-editor .cm-content');
+				/** Replaces the editor's code, then times Run to first output; the output is checked. */
+				const editAndRun = async (code: string, expected: string) => {
+					await editor.click();
+					await page.keyboard.press('Control+A');
+					await page.keyboard.insertText(code);
+					const took = await clickToFirstOutput(page);
+					await waitForExit(page);
+					const printed = await panel.locator('[data-output]').textContent();
+					if (!printed?.includes(expected)) throw new Error(`expected "${expected}" in the output, got:\n${printed}`);
+					return took;
+				};
+				// One run of each first, unmeasured: the page's first request and the
+				// disk cache. The figures are warm edits, as a learner makes them.
+				await editAndRun(STD_PROGRAM(0), 'sum to 0: 0');
+				await editAndRun(AXUM_PROGRAM(0), 'hello, ada (edit 0)');
+				stdEdits = [];
+				axumEdits = [];
+				for (let i = 1; i <= EDIT_RUNS; i++) {
+					stdEdits.push(await editAndRun(STD_PROGRAM(i), `sum to ${i}: ${(i * (i + 1)) / 2}`));
+					axumEdits.push(await editAndRun(AXUM_PROGRAM(i), `hello, ada (edit ${i})`));
+				}
+				crates = await panel.locator('[data-crates]').textContent();
+			} finally {
+				server.close();
 			}
-			const crates = await panel.locator('[data-crates]').textContent();
-			server.close();
 
 			const cold = await firstRuns(browser, site.url + LESSON, false);
 			const afterIntent = await firstRuns(browser, site.url + LESSON, true);

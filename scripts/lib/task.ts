@@ -113,7 +113,12 @@ export function parseTaskArgs<Os extends TaskOptions>(task: Task<Os>, args: read
 		const option = task.options[token.name];
 		if (!option) return `unknown option ${token.rawName}`;
 		if (option.type === 'string' && token.value === undefined) return `${token.rawName} needs a value (${optionUsage(token.name, option)})`;
-		if (option.type === 'boolean' && token.value !== undefined) return `${token.rawName} takes no value`;
+		if (option.type === 'boolean' && token.value !== undefined) {
+			// A flag that once took a value may have a sibling that does now
+			// (playground:image's --save=FILE became --save-to FILE): name it.
+			const sibling = Object.entries(task.options).find(([name, o]) => name.startsWith(`${token.name}-`) && o.type === 'string');
+			return `${token.rawName} takes no value${sibling ? ` (for a value: ${optionUsage(sibling[0], sibling[1])})` : ''}`;
+		}
 	}
 	const values: Record<string, unknown> = {};
 	for (const [name, value] of Object.entries(parsed.values)) {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { parts, sidebar } from '../../src/curriculum.ts';
+import { parts, sidebar } from '../../src/build/curriculum.ts';
 
 /** A docs folder holding `pages`, removed when the test ends, passed or failed. */
 function docs(pages: string[]): string {

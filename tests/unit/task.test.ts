@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defineTask, dispatch, UsageError, type Output } from '../../scripts/lib/task.ts';
+import { defineTask, dispatch, parseTaskArgs, UsageError, type Output } from '../../scripts/lib/task.ts';
 import { TASKS, tasksFor } from '../../scripts/task.ts';
 
 /** Captures what dispatch prints. */
@@ -132,5 +132,18 @@ describe("the project's tasks", () => {
 		const help = run();
 		expect(help.status).toBe(0);
 		for (const name of Object.keys(TASKS)) expect(help.stdout).toMatch(new RegExp(`^${name}\\b`, 'm'));
+	});
+});
+
+describe('a flag that once took a value', () => {
+	it('names its sibling that takes one now', () => {
+		const image = defineTask({
+			name: 'image',
+			description: 'x',
+			options: { save: { type: 'boolean', description: 'save' }, 'save-to': { type: 'string', valueName: 'FILE', description: 'save to' } },
+			run() {},
+		});
+		expect(parseTaskArgs(image, ['--save=out.tar'])).toBe('--save takes no value (for a value: --save-to FILE)');
+		expect(parseTaskArgs(image, ['--save-to', 'out.tar'])).toMatchObject({ values: { 'save-to': 'out.tar' } });
 	});
 });

@@ -18,7 +18,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize } from 'node:path';
 import type { Paragraph, Root, RootContent, Text } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { lessonName } from './lesson-name.ts';
 import { readNumber } from '../workspace/transcript-numbers.ts';
 import { examplesRoot } from '../workspace/workspace.ts';
 
@@ -70,18 +72,14 @@ export function fromRunText(element: JsxElement, lesson: string, root: string = 
 export function remarkFromRun(options: { root?: string } = {}) {
 	const root = options.root ?? examplesRoot;
 	return (tree: Root, file: VFile) => {
-		const lesson = file.path ? file.path.replace(/^.*?src\/content\/docs\//, 'src/content/docs/') : '(a lesson)';
-		const visit = (children: RootContent[]) => {
-			children.forEach((node, i) => {
-				if (isFromRun(node)) {
-					const value: Text = { type: 'text', value: fromRunText(node, lesson, root) };
-					const paragraph: Paragraph = { type: 'paragraph', children: [value] };
-					children[i] = node.type === 'mdxJsxTextElement' ? value : paragraph;
-				} else if ('children' in node) {
-					visit(node.children as RootContent[]);
-				}
-			});
-		};
-		visit(tree.children);
+		const lesson = lessonName(file);
+		visit(tree, (node, index, parent) => {
+			if (!isFromRun(node) || !parent || index === undefined) return;
+			const element: JsxElement = node;
+			const value: Text = { type: 'text', value: fromRunText(element, lesson, root) };
+			const paragraph: Paragraph = { type: 'paragraph', children: [value] };
+			parent.children[index] = element.type === 'mdxJsxTextElement' ? value : paragraph;
+			return SKIP;
+		});
 	};
 }

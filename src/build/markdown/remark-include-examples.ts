@@ -22,16 +22,10 @@ import { examplesRoot } from '../workspace/workspace.ts';
 import { attachCallouts, hasCallouts } from './callouts.ts';
 import { parseInclude } from './include-directive.ts';
 import { renderInclude, type PanelOptions } from './include-render.ts';
-
-export { EXERCISE_KEY, RUNNABLE_KEY } from './include-directive.ts';
+import { lessonName } from './lesson-name.ts';
 
 /** The remark frontmatter key that says a page has a panel to bring to life. */
 export const HAS_RUN_PANEL = 'hasRunPanel';
-
-/** What a lesson's path looks like in error messages. */
-function lessonName(file: VFile): string {
-	return file.path ? file.path.replace(/^.*?src\/content\/docs\//, 'src/content/docs/') : '(a lesson)';
-}
 
 /** Marks the page as needing the runner, where Astro reads a remark plugin's frontmatter. */
 function markRunPanel(file: VFile): void {

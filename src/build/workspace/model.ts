@@ -260,7 +260,8 @@ export function loadWorkspace(root: string = examplesRoot, read: ReadText = read
 		crateOf(file) {
 			const at = resolve(file);
 			if (at === join(top, 'Cargo.toml')) return workspaceItself;
-			const crate = crates.find((c) => at.startsWith(c.dir + sep));
+			// The deepest member holding the file: a crate nested in another's folder owns its own files.
+			const crate = crates.filter((c) => at.startsWith(c.dir + sep)).sort((a, b) => b.dir.length - a.dir.length)[0];
 			if (!crate) throw new Error(`${relative(top, at)} is not inside a crate of the examples workspace`);
 			return crate;
 		},

@@ -60,7 +60,7 @@ export const parts: readonly Part[] = [
 	},
 ];
 
-const docsRoot = fileURLToPath(new URL('./content/docs/', import.meta.url));
+const docsRoot = fileURLToPath(new URL('../content/docs/', import.meta.url));
 
 /** The Markdown and MDX pages in the part's folder, relative to it. */
 export function partPages(part: Part, root: string = docsRoot): string[] {
