@@ -75,7 +75,7 @@ export default defineConfig({
 				// Adds the Run panels' intent loader to pages that have one.
 				MarkdownContent: './src/components/MarkdownContent.astro',
 			},
-			customCss: ['./src/styles/code-notes.css', './src/styles/runner.css', './src/styles/tables.css', './src/styles/search.css'],
+			customCss: ['./src/styles/code-notes.css', './src/styles/runner.css', './src/styles/tables.css', './src/styles/search.css', './src/styles/offscreen-code.css'],
 			expressiveCode: {
 				plugins: [ecCallouts()],
 				// Long lines wrap (indentation kept) instead of scrolling: the
