@@ -19,7 +19,10 @@ export const stderr = (panel: Locator) => panel.locator('.runner-stderr');
 export async function editTo(page: Page, panel: Locator, code: string) {
 	await panel.getByRole('button', { name: 'Edit' }).click();
 	const editor = page.locator('.runner-editor .cm-content');
-	await editor.waitFor();
+	// The first Edit of a page loads the runner and then CodeMirror: on a
+	// loaded 2-core CI machine that took longer than the default 30 s once,
+	// so it gets the minute the panel's status waits get.
+	await editor.waitFor({ timeout: 60_000 });
 	await editor.click();
 	await page.keyboard.press('Control+A');
 	await page.keyboard.insertText(code);
