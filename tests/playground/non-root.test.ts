@@ -33,7 +33,9 @@ describe('the box made by a user other than root', () => {
 			'touch /tmp/ok && echo "tmp ok"',
 			'unshare -Ur true 2>/dev/null || echo "no user namespace"',
 			'(echo > /dev/tcp/127.0.0.1/22) 2>/dev/null || echo "no network"',
-			'for i in $(seq 40); do sleep 1 & done 2>/dev/null; echo "processes: $(ls /proc | grep -c "^[0-9]")"',
+			// Counted with builtins only: at the limit, a command substitution
+			// has no process to fork and the line would be lost.
+			'for i in $(seq 40); do sleep 1 & done 2>/dev/null; n=0; for p in /proc/[0-9]*; do n=$((n + 1)); done; echo "processes: $n"',
 		].join('\n');
 		const result = inNonRootBox(`exec /usr/bin/bash -c '${script.replaceAll("'", "'\\''")}'`);
 		expect(result.stderr).not.toMatch(/bwrap:/);
