@@ -10,7 +10,6 @@ import { ecCallouts } from './src/build/markdown/ec-callouts.ts';
 import { rehypeScrollTables } from './src/build/markdown/rehype-scroll-tables.ts';
 import { headersFile } from './src/hosting/isolation.ts';
 import { workspaceDevReload } from './src/build/workspace/dev-reload.ts';
-import { precompressed } from './src/hosting/precompress.ts';
 
 /**
  * Where edited code in a Run panel is compiled and run: a server speaking the
@@ -88,8 +87,5 @@ export default defineConfig({
 				frames: { removeCommentsWhenCopyingTerminalFrames: false },
 			},
 		}),
-		// Brotli and gzip copies beside each text file, for hosts (and
-		// `npm run preview`) that serve them; last, after Pagefind's files.
-		precompressed(),
 	],
 });

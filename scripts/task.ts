@@ -33,6 +33,7 @@ export const TASKS: Record<string, Load> = {
 	'playground:crates': () => import('./playground/crate-cache.ts'),
 	'playground:image': () => import('./playground/image/build.ts'),
 	postgres: () => import('./postgres.ts'),
+	precompress: () => import('./precompress.ts'),
 	preview: () => import('./preview.ts'),
 	'sqlx:prepare': () => import('./sqlx-prepare.ts'),
 	wasm: () => import('./build-wasm.ts'),

@@ -30,6 +30,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM } from '../lib/chromium.ts';
 import { belowGoal, causes, GOAL, medianRun, scoresOf, table, type Report, type Scores } from '../lib/lighthouse-scores.ts';
+import { ensurePrecompressed } from '../../src/hosting/precompress.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { defineTask } from '../lib/task.ts';
 
@@ -101,6 +102,8 @@ export default defineTask({
 		const runs = values.runs ?? 1;
 		const list = positionals.length > 0 ? positionals : pagesOf(dir);
 		const reports = mkdtempSync(join(tmpdir(), 'lighthouse-'));
+		// Served compressed, as any host serves a page (a fresh build gets its copies here, once).
+		if (!values.url) for (const line of await ensurePrecompressed(dir)) console.log(line);
 		const server = values.url ? undefined : await serveStatic(dir);
 		const origin = values.url?.replace(/\/$/, '') ?? server!.url;
 		const rows: { page: string; scores: Scores; report: Report }[] = [];

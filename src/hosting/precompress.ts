@@ -1,18 +1,20 @@
 /**
- * After `astro build`, writes a brotli (`.br`) and a gzip (`.gz`) copy beside
- * every compressible file of the site, as nginx's `brotli_static` and
- * `gzip_static`, or S3 with a Content-Encoding, serve them; `npm run preview`
- * (sirv) negotiates them by Accept-Encoding. Compressing once, at high
- * levels, costs seconds per build instead of CPU on every request, and hosts
- * that compress on their own (Netlify, Cloudflare Pages) simply ignore the
- * copies.
+ * Writes a brotli (`.br`) and a gzip (`.gz`) copy beside every compressible
+ * file of a built site, as nginx's `brotli_static` and `gzip_static`, or S3
+ * with a Content-Encoding, serve them; `npm run preview` (sirv) negotiates
+ * them by Accept-Encoding. Compressing once, at high levels, costs seconds
+ * per build instead of CPU on every request.
+ *
+ * It is a hosting step, not part of `astro build`: hosts that compress on
+ * their own (Netlify, Cloudflare Pages) have no use for the copies, and the
+ * tests read the uncompressed files. `npm run precompress` writes them for a
+ * host that serves them; the preview server writes them itself, once a
+ * build, before it serves (`ensurePrecompressed`).
  */
-import type { AstroIntegration } from 'astro';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
@@ -86,18 +88,24 @@ export async function precompress(dir: string): Promise<Precompressed> {
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** The build step: list it after Starlight, whose Pagefind index is written at the same hook. */
-export function precompressed(): AstroIntegration {
-	return {
-		name: 'backend-rust:precompress',
-		hooks: {
-			'astro:build:done': async ({ dir, logger }) => {
-				const start = performance.now();
-				const done = await precompress(fileURLToPath(dir));
-				const seconds = ((performance.now() - start) / 1000).toFixed(1);
-				logger.info(`${done.files} files, ${mb(done.bytes)}: ${mb(done.brotliBytes)} as brotli, ${mb(done.gzipBytes)} as gzip (${seconds} s)`);
-				for (const name of done.skipped) logger.warn(`${name} left uncompressed: the site has its own ${name}.br or .gz`);
-			},
-		},
-	};
+/** One line of figures about a finished run, and one per file left alone. */
+export function describe(done: Precompressed, seconds: number): string[] {
+	return [
+		`${done.files} files, ${mb(done.bytes)}: ${mb(done.brotliBytes)} as brotli, ${mb(done.gzipBytes)} as gzip (${seconds.toFixed(1)} s)`,
+		...done.skipped.map((name) => `${name} left uncompressed: the site has its own ${name}.br or .gz`),
+	];
+}
+
+/**
+ * Compresses a build unless it is compressed already: `astro build` empties
+ * its folder, so an `index.html.br` at least as new as `index.html` means
+ * this build has its copies. Returns the lines to print, or none.
+ */
+export async function ensurePrecompressed(dir: string): Promise<string[]> {
+	const page = join(dir, 'index.html');
+	const copy = `${page}.br`;
+	if (existsSync(copy) && statSync(copy).mtimeMs >= statSync(page).mtimeMs) return [];
+	const start = performance.now();
+	const done = await precompress(dir);
+	return describe(done, (performance.now() - start) / 1000);
 }

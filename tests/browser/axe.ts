@@ -14,7 +14,8 @@ interface Violation {
 
 /** axe's violations on the page as it is now, one line each. */
 export async function violations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: axeSource });
+	// Once a page: a second check (say after a theme switch) reuses it.
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
 	const found = await page.evaluate(async () => {
 		const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
 		return (await axe.run()).violations;

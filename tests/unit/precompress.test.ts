@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { precompress } from '../../src/hosting/precompress.ts';
+import { ensurePrecompressed, precompress } from '../../src/hosting/precompress.ts';
 
 describe('precompress, the build step behind the served .br and .gz files', () => {
 	const page = '<p>a paragraph of a lesson</p>\n'.repeat(300);
@@ -55,5 +55,23 @@ describe('precompress, the build step behind the served .br and .gz files', () =
 		expect(readFileSync(join(dir, 'samples/log.txt.gz')).equals(sample)).toBe(true);
 		expect(existsSync(join(dir, 'samples/log.txt.br'))).toBe(false);
 		expect(done.skipped).toEqual(['samples/log.txt']);
+	});
+
+	it('compresses a build once: a second call leaves it, a newer build is compressed again', async () => {
+		const dir = site();
+		writeFileSync(join(dir, 'index.html'), page);
+		const first = await ensurePrecompressed(dir);
+		expect(first[0]).toMatch(/^4 files, .* as brotli, .* as gzip \(\d+\.\d s\)$/);
+		expect(first.slice(1)).toEqual(['samples/log.txt left uncompressed: the site has its own samples/log.txt.br or .gz']);
+		const copied = statSync(join(dir, 'data.json.br')).mtimeMs;
+		expect(await ensurePrecompressed(dir)).toEqual([]);
+		expect(statSync(join(dir, 'data.json.br')).mtimeMs).toBe(copied);
+		// A new build: astro build rewrites index.html (and empties the folder).
+		rmSync(join(dir, 'data.json.br'));
+		rmSync(join(dir, 'data.json.gz'));
+		const later = new Date(Date.now() + 5000);
+		utimesSync(join(dir, 'index.html'), later, later);
+		expect((await ensurePrecompressed(dir))[0]).toMatch(/^\d+ files/);
+		expect(existsSync(join(dir, 'data.json.br'))).toBe(true);
 	});
 });
