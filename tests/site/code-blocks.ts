@@ -26,7 +26,7 @@ export interface Block {
 	data: string | undefined;
 	/** `data-source` of the wrapper, if any. */
 	source: string | undefined;
-	/** `data-diff-from` of the wrapper: the block is the step from this region to `source`. */
+	/** `data-diff-from` of the wrapper: the block is the step from this region to `source` ('' from nothing: a step's new file). */
 	diffFrom: string | undefined;
 }
 
@@ -44,7 +44,12 @@ export function codeBlocks(tree: Root): Block[] {
 	}
 	return selectAll('div.expressive-code', tree).map((block) => {
 		const pre = select('pre', block);
-		const lines = selectAll('.ec-line > .code', block).map((line) => shownText(line).replace(/\n$/, ''));
+		// A folded run of a diff keeps its lines (in <details>); the
+		// "N collapsed lines" line that opens it (its <summary>) is no code.
+		const summaries = new Set(selectAll('summary .code', block));
+		const lines = selectAll('.ec-line > .code', block)
+			.filter((line) => !summaries.has(line))
+			.map((line) => shownText(line).replace(/\n$/, ''));
 		const example = wrapped.get(block);
 		const data = (name: string) => (example?.properties[name] === undefined ? undefined : String(example.properties[name]));
 		return {
@@ -92,7 +97,7 @@ export function problems(blocks: Block[], page: string, read: (source: string) =
 			shown =
 				block.diffFrom === undefined
 					? expandTabs(region)
-					: lineDiff(expandTabs(read(block.diffFrom)), expandTabs(region))
+					: lineDiff(block.diffFrom === '' ? '' : expandTabs(read(block.diffFrom)), expandTabs(region))
 							.split('\n')
 							.map((line) => line.slice(1))
 							.join('\n');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Code, Paragraph, Root } from 'mdast';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rustcVersion } from '../../src/build/workspace/toolchain.ts';
 import { workspace } from '../../src/build/workspace/model.ts';
 import { MetaOptions } from '@astrojs/starlight/expressive-code';
@@ -9,6 +9,9 @@ import { includeExamples, HAS_RUN_PANEL } from '../../src/build/markdown/remark-
 import { metaWithout, parseInclude } from '../../src/build/markdown/include-directive.ts';
 import { renderInclude, type IncludedExample } from '../../src/build/markdown/include-render.ts';
 import { attachCallouts } from '../../src/build/markdown/callouts.ts';
+import { collapseMeta, foldedRanges, MIN_FOLDED } from '../../src/build/markdown/diff-collapse.ts';
+import { lineDiff } from '../../src/build/workspace/line-diff.ts';
+import { LIB_01, LIB_02, STEP_DIRS, stepWorkspace, type StepWorkspace } from './step-workspace.ts';
 
 const root = join(import.meta.dirname, '../fixtures/examples-workspace');
 const lesson = 'src/content/docs/part/lesson.mdx';
@@ -258,5 +261,137 @@ describe("fence meta, read with Expressive Code's parser", () => {
 		const node = fence('include="demo/must-fail/moved.rs" must-fail');
 		wrap(node, root);
 		expect(new MetaOptions(node.meta ?? '').getString('title')).toBe('must-fail/moved.rs (does not work)');
+	});
+});
+
+describe('include step: a step of the API build as a diff (step-diff)', () => {
+	let ws: StepWorkspace;
+	beforeEach(() => {
+		ws = stepWorkspace();
+	});
+	afterEach(() => ws.remove());
+	const [one, two, three] = STEP_DIRS;
+	const stepWrap = (meta: string) => {
+		const node = fence(meta);
+		return { node, wrapper: wrap(node, ws.root)! };
+	};
+
+	it("shows a changed file against the same file of the step before, folding the long unchanged run", () => {
+		const { node, wrapper } = stepWrap(`include="${two}/src/lib.rs" step-diff`);
+		expect(node.lang).toBe('diff');
+		expect(node.value).toBe(lineDiff(LIB_01, LIB_02));
+		expect(node.value).toContain('-    "hi"\n+    "hello"');
+		// 13 unchanged lines, then the change: the first 10 fold, 3 stay as context.
+		expect(node.meta).toBe('lang="rust" collapse={1-10} title="src/lib.rs"');
+		expect(wrapper.data.hProperties).toMatchObject({ dataSource: `${two}/src/lib.rs`, dataDiffFrom: `${one}/src/lib.rs`, dataCode: LIB_02.trimEnd() });
+		expect(lineText(wrapper.children[1] as Paragraph)).toContain(`From examples/${two}/src/lib.rs, changed from examples/${one}/src/lib.rs · tested with rustc`);
+	});
+
+	it('shows a file new in the step as all added, from nothing', () => {
+		const { node, wrapper } = stepWrap(`include="${two}/src/extra.rs" step-diff`);
+		expect(node.value).toBe('+pub fn extra() {}');
+		expect(node.meta).toBe('lang="rust" title="src/extra.rs (new file)"');
+		expect(wrapper.data.hProperties['dataDiffFrom']).toBe('');
+		expect(lineText(wrapper.children[1] as Paragraph)).toContain(`From examples/${two}/src/extra.rs, a file new in this step · tested with`);
+	});
+
+	it("diffs a manifest's deps region against the step before's", () => {
+		const node = fence(`include="${three}/Cargo.toml#deps" step-diff`);
+		node.lang = 'toml';
+		wrap(node, ws.root);
+		expect(node.value).toBe(' [dependencies]\n+serde = "1.0.229"');
+		expect(node.meta).toBe('lang="toml" title="Cargo.toml"');
+	});
+
+	it('keeps a line a callout names visible inside a folded run, and the notes work on the diff', () => {
+		const tree: Root = {
+			type: 'root',
+			children: [
+				fence(`include="${two}/src/lib.rs" step-diff callout="LINE_4:" callout="hello"`),
+				{
+					type: 'list',
+					ordered: true,
+					children: ['the fourth', 'the change'].map((value) => ({ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] })),
+				},
+			],
+		};
+		includeExamples(tree, { path: '/repo/src/content/docs/part/lesson.mdx', data: {} } as unknown as VFile, { playground: '' }, ws.root);
+		const code = (tree.children[0] as unknown as IncludedExample).children[0] as Code;
+		// The noted line 4 splits the unchanged run: 1-3 and 5-13, which keeps
+		// 5-7 and 11-13 as context around its ends, leaving 8-10: too few to
+		// fold. Line 15 is the change.
+		expect(code.meta).toBe('lang="rust" title="src/lib.rs" callout-lines="4,15"');
+	});
+
+	it('refuses step-diff outside a step, with diff-from, or on a file the step left as it was', () => {
+		expect(() => includeInto(fence('include="demo/src/main.rs" step-diff'), lesson, root)).toThrow(
+			'src/content/docs/part/lesson.mdx: include="demo/src/main.rs": step-diff shows a file of a step, but examples/demo/src/main.rs is in none (steps are folders api/steps/NN-slug)',
+		);
+		expect(() => wrap(fence(`include="${two}/src/lib.rs" step-diff diff-from="${one}/src/lib.rs"`), ws.root)).toThrow('step-diff diffs against the step before; drop diff-from');
+		expect(() => wrap(fence(`include="${two}/src/main.rs" step-diff`), ws.root)).toThrow(
+			`include="${two}/src/main.rs": examples/${two}/src/main.rs is as ${one} left it: show it without step-diff, or show a file this step changes`,
+		);
+	});
+});
+
+describe('a lesson that names its step shows every file the step changes', () => {
+	let ws: StepWorkspace;
+	beforeEach(() => {
+		ws = stepWorkspace();
+	});
+	afterEach(() => ws.remove());
+	const [, two] = STEP_DIRS;
+	const page = (step: string, ...includes: string[]) => {
+		const tree: Root = { type: 'root', children: includes.map((ref) => fence(`include="${ref}" step-diff`)) };
+		const file = { path: '/repo/src/content/docs/part/lesson.mdx', data: { astro: { frontmatter: { step } } } } as unknown as VFile;
+		includeExamples(tree, file, { playground: '' }, ws.root);
+	};
+
+	it('passes when each added or changed file has its step-diff block', () => {
+		expect(() => page(two, `${two}/src/lib.rs`, `${two}/src/extra.rs`)).not.toThrow();
+	});
+
+	it('fails on one line naming the file left out and the block to add', () => {
+		expect(() => page(two, `${two}/src/lib.rs`)).toThrow(
+			new Error(`src/content/docs/part/lesson.mdx: step ${two} changes src/extra.rs, but the page does not show it: add include="${two}/src/extra.rs" step-diff`),
+		);
+	});
+
+	it("names a manifest by the deps region it must show, and an unknown step by the steps there are", () => {
+		expect(() => page(STEP_DIRS[2])).toThrow(`step ${STEP_DIRS[2]} changes Cargo.toml#deps, but the page does not show it: add include="${STEP_DIRS[2]}/Cargo.toml#deps" step-diff`);
+		expect(() => page('api/steps/07-gone')).toThrow(
+			'src/content/docs/part/lesson.mdx: frontmatter step: no step api/steps/07-gone (the steps: api/steps/00-start, api/steps/01-grow, api/steps/02-trim)',
+		);
+	});
+});
+
+describe('folding the unchanged runs of a diff', () => {
+	const diff = (marks: string) => [...marks].map((mark, n) => `${mark}line ${n + 1}`).join('\n');
+
+	it('folds a long run between changes, keeping three lines of context on each side', () => {
+		expect(foldedRanges(diff('+' + ' '.repeat(12) + '-'))).toEqual([{ from: 5, to: 10 }]);
+	});
+
+	it('needs no context at the ends of the file', () => {
+		expect(foldedRanges(diff(' '.repeat(9) + '+'))).toEqual([{ from: 1, to: 6 }]);
+		expect(foldedRanges(diff('+' + ' '.repeat(9)))).toEqual([{ from: 5, to: 10 }]);
+	});
+
+	it('leaves short runs and an all-new file alone', () => {
+		expect(foldedRanges(diff('+' + ' '.repeat(11) + '-'))).toEqual([]);
+		expect(foldedRanges(diff(' '.repeat(6) + '+' + ' '.repeat(6)))).toEqual([]);
+		expect(foldedRanges(diff('+'.repeat(MIN_FOLDED * 3)))).toEqual([]);
+	});
+
+	it('keeps a noted line and its context out of the folds', () => {
+		expect(foldedRanges(diff(' '.repeat(30) + '+'), [12])).toEqual([
+			{ from: 1, to: 8 },
+			{ from: 16, to: 27 },
+		]);
+	});
+
+	it("writes Expressive Code's collapse meta", () => {
+		expect(collapseMeta([{ from: 1, to: 6 }, { from: 20, to: 31 }])).toBe('collapse={1-6,20-31}');
+		expect(collapseMeta([])).toBe('');
 	});
 });

@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { MetaOptions } from '@astrojs/starlight/expressive-code';
 import type { Code } from 'mdast';
 import { extract } from '../workspace/anchors.ts';
+import { cratesUsed, exerciseId } from '../workspace/exercises.ts';
 import { runnableFor, type Runnable } from '../workspace/runnable.ts';
 import { crateOf, examplesRoot, type Crate, type Exercise, type MustFail } from '../workspace/workspace.ts';
 
@@ -50,7 +51,15 @@ export type Display = { kind: 'region' } | { kind: 'diff'; from: Region };
 export type Panel =
 	| { kind: 'none' }
 	| { kind: 'run'; runnable: Runnable }
-	| { kind: 'exercise'; exercise: Exercise; tests: string };
+	| {
+			kind: 'exercise';
+			exercise: Exercise;
+			tests: string;
+			/** As `npm run exercise` takes it: `api/delete-user`. */
+			id: string;
+			/** The crate's dependencies its starter and tests use (none: the standard library only). */
+			needs: Crate['tested'];
+	  };
 
 export interface IncludeDirective {
 	/** The lesson, for error messages. */
@@ -127,7 +136,7 @@ export function parseInclude(node: Code, lesson: string, root: string = examples
 			fail('an exercise block shows its whole starter file, without an anchor, a diff or a Run panel of its own');
 		}
 		const tests = extract(readFileSync(join(root, exercise!.solution), 'utf8'), 'tests', `examples/${exercise!.solution}`);
-		panel = { kind: 'exercise', exercise: exercise!, tests };
+		panel = { kind: 'exercise', exercise: exercise!, tests, id: exerciseId(crate, exercise!), needs: cratesUsed(`${region.text}\n${tests}`, crate) };
 	}
 
 	return {

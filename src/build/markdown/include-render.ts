@@ -20,7 +20,7 @@ import { lineDiff } from '../workspace/line-diff.ts';
 import { rustcVersion } from '../workspace/toolchain.ts';
 import type { Failure } from '../workspace/workspace.ts';
 import { sourceRef, type IncludeDirective } from './include-directive.ts';
-import { exerciseMarkup, runnerMarkup } from './runner-markup.ts';
+import { exerciseMarkup, localExerciseMarkup, runnerMarkup } from './runner-markup.ts';
 
 /** The wrapper, an mdast node that remark-rehype turns into its `hName` element. */
 export interface IncludedExample extends Parent {
@@ -93,7 +93,14 @@ export function renderInclude(node: Code, d: IncludeDirective, notes: List | und
 	const children: IncludedExample['children'] = [node, provenance(d, root)];
 	if (notes) children.push(notes);
 	if (d.panel.kind === 'run') children.push(runnerMarkup(d.panel.runnable, d.region.text, options.playground, options.playgroundToken));
-	if (d.panel.kind === 'exercise') children.push(exerciseMarkup(d.panel.exercise, d.region.text, d.panel.tests, options.playground, options.playgroundToken));
+	if (d.panel.kind === 'exercise') {
+		const { exercise, id, needs, tests } = d.panel;
+		children.push(
+			exercise.checked === 'local'
+				? localExerciseMarkup(exercise, id, needs)
+				: exerciseMarkup(exercise, id, needs, d.region.text, tests, options.playground, options.playgroundToken),
+		);
+	}
 	return {
 		type: 'includedExample',
 		children,

@@ -11,6 +11,10 @@
  * a must-fail mismatch stops the build with a message naming the lesson and
  * the include.
  *
+ * A lesson whose frontmatter names a step of the API build (`step:`) must
+ * show every file that step adds or changes as a `step-diff` block
+ * (./step-coverage.ts); the build stops naming the files it leaves out.
+ *
  * The page learns from this step whether it has a Run or exercise panel:
  * `hasRunPanel` in the remark frontmatter (Astro's `remarkPluginFrontmatter`),
  * which src/components/MarkdownContent.astro reads to add the runner's loader.
@@ -20,16 +24,19 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { examplesRoot } from '../workspace/workspace.ts';
 import { attachCallouts, hasCallouts } from './callouts.ts';
-import { parseInclude } from './include-directive.ts';
+import { parseInclude, sourceRef } from './include-directive.ts';
 import { renderInclude, type PanelOptions } from './include-render.ts';
 import { lessonName } from './lesson-name.ts';
+import { checkStepShown, STEP_KEY } from './step-coverage.ts';
 
 /** The remark frontmatter key that says a page has a panel to bring to life. */
 export const HAS_RUN_PANEL = 'hasRunPanel';
 
+type AstroData = { astro?: { frontmatter?: Record<string, unknown> } };
+
 /** Marks the page as needing the runner, where Astro reads a remark plugin's frontmatter. */
 function markRunPanel(file: VFile): void {
-	const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+	const data = file.data as AstroData;
 	data.astro ??= {};
 	data.astro.frontmatter ??= {};
 	data.astro.frontmatter[HAS_RUN_PANEL] = true;
@@ -38,6 +45,7 @@ function markRunPanel(file: VFile): void {
 /** The transform over one lesson's tree; `root` is the workspace (a fixture in tests). */
 export function includeExamples(tree: Root, file: VFile, options: PanelOptions, root: string = examplesRoot): void {
 	const lesson = lessonName(file);
+	const stepDiffs: string[] = [];
 	visit(tree, 'code', (node, index, parent) => {
 		if (!parent || index === undefined) return;
 		const directive = parseInclude(node, lesson, root);
@@ -53,8 +61,11 @@ export function includeExamples(tree: Root, file: VFile, options: PanelOptions, 
 		if (notes) wrapper.children.splice(2, 0, notes);
 		parent.children.splice(index, notes ? 2 : 1, wrapper);
 		if (directive.panel.kind !== 'none') markRunPanel(file);
+		if (directive.display.kind === 'step') stepDiffs.push(sourceRef(directive.region.path, directive.region.anchor));
 		return [SKIP, index + 1];
 	});
+	const step = (file.data as AstroData).astro?.frontmatter?.[STEP_KEY];
+	if (typeof step === 'string') checkStepShown(lesson, step, stepDiffs, root);
 }
 
 /** The remark plugin, configured in astro.config.mjs. */

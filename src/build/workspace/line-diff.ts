@@ -7,7 +7,9 @@
 import { diffLines } from 'diff';
 
 export function lineDiff(before: string, after: string): string {
-	const end = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+	// Every line ends with a newline, so a last line without one still
+	// matches; an empty text has no lines (a file a step adds or removes).
+	const end = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
 	return diffLines(end(before), end(after))
 		.flatMap((change) => {
 			const mark = change.added ? '+' : change.removed ? '-' : ' ';

@@ -1,0 +1,1 @@
+../../01-routes/src/main.rs
