@@ -1,59 +1,98 @@
 /**
- * Proves every exercise both ways, as the page will check it: the starter
+ * Proves every exercise both ways, as it will be checked: the starter
  * followed by the tests compiles and fails at least one test, and the
- * solution followed by the same tests passes them all. Each program is built
- * as the one file the Playground would get, in a scratch crate with no
- * dependencies. Starters are also held to rustfmt, since cargo fmt does not
- * see them (they are not targets of the workspace).
+ * solution followed by the same tests passes them all.
+ *
+ * A page exercise is built the way the class compile server builds it
+ * (rustc against its crate cache, ./lib/exercise-programs.ts), so an
+ * exercise that uses axum or tokio is checked with the very crates the page
+ * offers; its solution is also held to clippy. A local exercise (it needs
+ * PostgreSQL) is built the way `npm run exercise` builds it, with the
+ * database of DATABASE_URL (npm test's), or a throwaway one started here.
+ * Starters and solution files that are no cargo target are held to rustfmt,
+ * since cargo fmt does not see them.
  *
  *   node scripts/task.ts exercises                   every exercise
  *   node scripts/task.ts exercises book-ownership    only these crates (by name)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { extract } from '../src/build/workspace/anchors.ts';
-import { cratesNamedIn, examplesRoot, type Exercise } from '../src/build/workspace/workspace.ts';
-import { parseTestReport, programWithTests, testTitle, type TestReport } from '../src/shared/test-report.ts';
+import { exerciseId, exercisesById } from '../src/build/workspace/exercises.ts';
+import { workspace } from '../src/build/workspace/model.ts';
+import { cratesNamedIn, examplesRoot, type Crate, type Exercise } from '../src/build/workspace/workspace.ts';
+import { programWithTests, testTitle } from '../src/shared/test-report.ts';
+import { ensureCrateCache, type CrateCache } from './playground/crate-cache.ts';
+import { exerciseSources, inParallel, lintWithCrateCache, testLocally, testWithCrateCache, type Outcome } from './lib/exercise-programs.ts';
+import { applyMigrations, startPostgres, stopPostgres } from './lib/postgres.ts';
 import { defineTask } from './lib/task.ts';
 
-/** Builds and tests one single-file program in the crate `scratch`; a string is why it never ran its tests. */
-function runTests(scratch: string, program: string): TestReport | string {
-	writeFileSync(join(scratch, 'src/main.rs'), program);
-	const run = spawnSync('cargo', ['test', '--offline'], {
-		cwd: scratch,
-		encoding: 'utf8',
-		timeout: 120_000,
-		env: { ...process.env, CARGO_TERM_COLOR: 'never', RUST_BACKTRACE: '0' },
-	});
-	const report = parseTestReport(run.stdout);
-	if (report.tests.length === 0) return `no test ran:\n${run.stderr}${run.stdout}`;
-	return report;
+/** What is wrong with a solution's run (nothing: an empty list). */
+export function solutionProblems(outcome: Outcome): string[] {
+	if (outcome.kind === 'not-run') return [`the solution with its tests: no test ran:\n${outcome.why}`];
+	const failed = outcome.report.tests.filter((t) => !t.passed);
+	return failed.length ? [`the solution fails ${failed.map((t) => testTitle(t.name)).join(', ')}`] : [];
 }
 
-function check(scratch: string, exercise: Exercise): string[] {
-	const read = (path: string) => readFileSync(join(examplesRoot, path), 'utf8');
-	const solutionFile = read(exercise.solution);
-	const tests = extract(solutionFile, 'tests', `examples/${exercise.solution}`);
-	const solution = extract(solutionFile, 'solution', `examples/${exercise.solution}`);
-	const problems: string[] = [];
+/** What is wrong with a starter's run: it must compile, so the learner sees tests fail, and must fail one. */
+export function starterProblems(outcome: Outcome): string[] {
+	if (outcome.kind === 'not-run') return [`the starter with the tests must compile so the learner sees tests fail:\n${outcome.why}`];
+	return outcome.report.failed === 0 ? ['the starter already passes every test: there is nothing to do'] : [];
+}
 
-	const passed = runTests(scratch, programWithTests(solution, tests));
-	if (typeof passed === 'string') problems.push(`the solution with its tests: ${passed}`);
-	else if (passed.failed > 0) problems.push(`the solution fails ${passed.tests.filter((t) => !t.passed).map((t) => testTitle(t.name)).join(', ')}`);
+function rustfmtProblems(exercise: Exercise): string[] {
+	const files = exercise.bin === undefined ? [exercise.starter, exercise.solution] : [exercise.starter];
+	return files.flatMap((file) => {
+		const format = spawnSync('rustfmt', ['--check', '--edition', '2024', join(examplesRoot, file)], { encoding: 'utf8' });
+		return format.status === 0 ? [] : [`examples/${file} is not rustfmt-formatted:\n${format.stdout}${format.stderr}`];
+	});
+}
 
-	const starter = runTests(scratch, programWithTests(read(exercise.starter), tests));
-	if (typeof starter === 'string') problems.push(`the starter with the tests must compile so the learner sees tests fail: ${starter}`);
-	else if (starter.failed === 0) problems.push('the starter already passes every test: there is nothing to do');
+interface Checked {
+	id: string;
+	problems: string[];
+	summary: string;
+}
 
-	const format = spawnSync('rustfmt', ['--check', '--edition', '2024', join(examplesRoot, exercise.starter)], { encoding: 'utf8' });
-	if (format.status !== 0) problems.push(`the starter is not rustfmt-formatted:\n${format.stdout}${format.stderr}`);
+function verdict(id: string, solution: Outcome, starter: Outcome, problems: string[]): Checked {
+	const summary =
+		solution.kind === 'tested' && starter.kind === 'tested'
+			? `the solution passes ${solution.report.passed} tests, the starter fails ${starter.report.failed} of ${starter.report.tests.length}`
+			: '';
+	return { id, problems: [...solutionProblems(solution), ...starterProblems(starter), ...problems], summary };
+}
 
-	if (problems.length === 0 && typeof passed !== 'string' && typeof starter !== 'string') {
-		console.log(`ok   ${exercise.bin}: the solution passes ${passed.passed} tests, the starter fails ${starter.failed} of ${starter.tests.length}`);
+async function checkOnPage(crate: Crate, exercise: Exercise, cache: CrateCache): Promise<Checked> {
+	const { starter, solution, tests } = exerciseSources(exercise, examplesRoot);
+	const solutionProgram = programWithTests(solution, tests);
+	const [passed, failing, lint] = await Promise.all([
+		testWithCrateCache(solutionProgram, cache),
+		testWithCrateCache(programWithTests(starter, tests), cache),
+		lintWithCrateCache(solutionProgram, cache),
+	]);
+	const problems = lint === undefined ? [] : [`clippy on the solution with its tests:\n${lint}`];
+	return verdict(exerciseId(crate, exercise), passed, failing, [...problems, ...rustfmtProblems(exercise)]);
+}
+
+async function checkLocally(crate: Crate, exercise: Exercise, databaseUrl: string): Promise<Checked> {
+	const { starter, solution, tests } = exerciseSources(exercise, examplesRoot);
+	const env = { DATABASE_URL: databaseUrl };
+	// One after the other: both build in the same generated crate.
+	const passed = await testLocally(programWithTests(solution, tests), crate, examplesRoot, env);
+	const failing = await testLocally(programWithTests(starter, tests), crate, examplesRoot, env);
+	return verdict(exerciseId(crate, exercise), passed, failing, rustfmtProblems(exercise));
+}
+
+/** A database for the local exercises: npm test's, or a throwaway one with each crate's migrations. */
+async function database(crates: Crate[]): Promise<{ url: string; stop: () => void }> {
+	const given = process.env['DATABASE_URL'];
+	if (given) return { url: given, stop: () => {} };
+	const pg = await startPostgres();
+	for (const crate of crates) {
+		if (existsSync(join(crate.dir, 'migrations'))) applyMigrations(pg.url, join(crate.dir, 'migrations'));
 	}
-	return problems;
+	return { url: pg.url, stop: () => stopPostgres(pg.dir) };
 }
 
 export default defineTask({
@@ -61,28 +100,35 @@ export default defineTask({
 	description: 'checks every exercise both ways: its starter fails its tests, its solution passes them',
 	options: {},
 	positionals: '[crate…]',
-	run(_values, crates) {
-		// A scratch crate with no dependencies: each program in turn is its src/main.rs.
-		const scratch = mkdtempSync(join(tmpdir(), 'backend-rust-exercises-'));
-		mkdirSync(join(scratch, 'src'));
-		writeFileSync(join(scratch, 'Cargo.toml'), '[package]\nname = "exercise"\nversion = "0.0.0"\nedition = "2024"\n\n[dependencies]\n');
-		let ok = 0;
-		let failed = 0;
-		try {
-			for (const crate of cratesNamedIn(crates)) {
-				for (const exercise of crate.exercises) {
-					const problems = check(scratch, exercise);
-					if (problems.length === 0) ok++;
-					else {
-						failed++;
-						for (const problem of problems) console.log(`FAIL ${exercise.bin} (examples/${exercise.starter}): ${problem}`);
-					}
-				}
-			}
-		} finally {
-			rmSync(scratch, { recursive: true, force: true });
+	async run(_values, names) {
+		// Ids must be unique across the workspace, whichever crates are checked.
+		exercisesById(workspace(examplesRoot));
+		const crates = cratesNamedIn(names);
+		const onPage = crates.flatMap((crate) => crate.exercises.filter((x) => x.checked === 'page').map((exercise) => ({ crate, exercise })));
+		const local = crates.flatMap((crate) => crate.exercises.filter((x) => x.checked === 'local').map((exercise) => ({ crate, exercise })));
+		const results: Checked[] = [];
+
+		if (onPage.length > 0) {
+			const cache = await ensureCrateCache();
+			// Each check builds three programs at once; two checks keep two cores busy.
+			const parallel = Math.max(1, Math.floor(availableParallelism() / 2));
+			results.push(...(await inParallel(onPage.map(({ crate, exercise }) => () => checkOnPage(crate, exercise, cache)), parallel)));
 		}
-		console.log(`${ok} passed, ${failed} failed`);
+		if (local.length > 0) {
+			const db = await database([...new Set(local.map(({ crate }) => crate))]);
+			try {
+				for (const { crate, exercise } of local) results.push(await checkLocally(crate, exercise, db.url));
+			} finally {
+				db.stop();
+			}
+		}
+
+		for (const { id, problems, summary } of results) {
+			if (problems.length === 0) console.log(`ok   ${id}: ${summary}`);
+			for (const problem of problems) console.log(`FAIL ${id}: ${problem}`);
+		}
+		const failed = results.filter((r) => r.problems.length > 0).length;
+		console.log(`${results.length - failed} passed, ${failed} failed (${onPage.length} checked as the compile server does, ${local.length} locally)`);
 		return failed > 0 ? 1 : 0;
 	},
 });

@@ -26,6 +26,7 @@ export const TASKS: Record<string, Load> = {
 	captures: () => import('./captures.ts'),
 	'compiler-cache': () => import('./compiler-cache.ts'),
 	'ensure-tools': () => import('./ensure-tools.ts'),
+	exercise: () => import('./exercise.ts'),
 	exercises: () => import('./exercises.ts'),
 	'fuzz:api': () => import('./fuzz-api.ts'),
 	'must-fail': () => import('./must-fail.ts'),

@@ -69,6 +69,11 @@ node scripts/task.ts sqlx:prepare
 
 step "Must-fail snippets still fail as their lessons say"
 node scripts/task.ts must-fail
+step "Compile server: the course's crates, built once into a cache outside the clone"
+node scripts/task.ts playground:crates
+
+# Built as the compile server builds them: rustc against the crate cache
+# above, so what passes here is what a page's Check accepts.
 step "Exercises: each starter fails its tests, each solution passes them"
 node scripts/task.ts exercises
 # Among them a whole schemathesis run against the live users API
@@ -76,9 +81,6 @@ node scripts/task.ts exercises
 # changes its counts, and so fails here.
 step "Saved outputs match a fresh run (including the users API fuzz run)"
 node scripts/task.ts captures
-
-step "Compile server: the course's crates, built once into a cache outside the clone"
-node scripts/task.ts playground:crates
 
 step "TypeScript: astro check (strict)"
 npx astro check

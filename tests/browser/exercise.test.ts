@@ -75,3 +75,30 @@ describe('Exercise panel', { timeout: 120_000 }, () => {
 		expect(await panel.locator('.runner-test-passed').count()).toBe(testCount);
 	});
 });
+
+// An API exercise: its code uses axum, tokio, tower and http-body-util, which
+// the compile server offers from its crate cache (the public Playground
+// chooses its own), and the panel says so.
+describe('API exercise panel (axum, on the compile server)', { timeout: 180_000 }, () => {
+	const LESSON = '/api/extractors-and-state/';
+	const api = crateNamed('users-api-step-02').exercises.find((x) => x.name === 'request-id')!;
+	const apiFile = readFileSync(join(examplesRoot, api.solution), 'utf8');
+	const apiTests = (extract(apiFile, 'tests', api.solution).match(/#\[tokio::test\]/g) ?? []).length;
+
+	it('names the server and the crates, fails the starter and passes the solution', async () => {
+		const page = await testPage(browser, 'light', 1280);
+		await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
+		const panel = page.locator(`br-runner[data-source="${api.starter}"]`);
+		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		expect(await panel.locator('[data-needs]').textContent()).toMatch(/axum 0\.8\.\d+, http-body-util [\d.]+, serde_json [\d.]+, tokio [\d.]+, tower [\d.]+.*npm run exercise api\/request-id/);
+
+		await panel.getByRole('button', { name: 'Check with the tests' }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 90_000 }).toBe(`0 of ${apiTests} tests passed; ${apiTests} failed. Each failure says why below.`);
+		expect(await panel.locator('.runner-test-failed').first().locator('pre').textContent()).toContain('not yet implemented: read x-request-id');
+
+		await editTo(page, panel, extract(apiFile, 'solution', api.solution));
+		await panel.getByRole('button', { name: 'Check with the tests' }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 90_000 }).toBe(`All ${apiTests} tests passed. Compare your code with the solution below.`);
+		expect(await panel.locator('.runner-test-passed').count()).toBe(apiTests);
+	});
+});

@@ -33,7 +33,8 @@ describe('workspace model', () => {
 	it('reads bins, exercises, runnables and captures with their defaults', () => {
 		expect(demo).toMatchObject({ name: 'demo', dir: join(fixture, 'demo'), path: 'demo' });
 		expect(demo.bins).toEqual([{ name: 'moved', path: 'must-fail/moved.rs' }]);
-		expect(demo.exercises).toEqual([{ bin: 'ex-shout', starter: 'demo/exercises/ex-shout.rs', solution: 'demo/src/bin/ex-shout.rs' }]);
+		// Declared by its bin: named after it, checked in the page by default.
+		expect(demo.exercises).toEqual([{ name: 'ex-shout', bin: 'ex-shout', starter: 'demo/exercises/ex-shout.rs', solution: 'demo/src/bin/ex-shout.rs', checked: 'page' }]);
 		expect(demo.runnables).toEqual([
 			{ example: 'demo', crate: 'demo', bin: 'demo', source: 'demo/src/main.rs', args: ['data.txt'], files: ['data.txt'], stdin: '', capture: undefined, fixture: false },
 		]);
@@ -67,8 +68,19 @@ describe('workspace model', () => {
 describe('a malformed declaration stops the build naming the crate, the key and what was expected', () => {
 	const load = (edit: (manifest: string) => string) => () => loadWorkspace(copyWith(edit));
 
-	it('an exercise without its bin', () => {
-		expect(load((m) => m.replace('bin = "ex-shout"\n', ''))).toThrow(`${prefix}package.metadata.exercise[0].bin: expected string, received undefined`);
+	it('an exercise without its bin or solution, with both, or with a solution file and no name', () => {
+		const oneOfThem = `${prefix}package.metadata.exercise[0]: expected bin = "…" or solution = "…", exactly one of them`;
+		expect(load((m) => m.replace('bin = "ex-shout"\n', ''))).toThrow(oneOfThem);
+		expect(load((m) => m.replace('bin = "ex-shout"\n', 'bin = "ex-shout"\nsolution = "src/bin/ex-shout.rs"\n'))).toThrow(oneOfThem);
+		expect(load((m) => m.replace('bin = "ex-shout"\n', 'solution = "src/bin/ex-shout.rs"\n'))).toThrow(
+			`${prefix}package.metadata.exercise[0]: an exercise declared by its solution file needs a name = "…"`,
+		);
+	});
+
+	it('an exercise declared by its solution file, checked locally', () => {
+		const ws = loadWorkspace(copyWith((m) => m.replace('bin = "ex-shout"\n', 'name = "shout"\nsolution = "src/bin/ex-shout.rs"\nchecked = "local"\n')));
+		expect(ws.crateNamed('demo').exercises).toEqual([{ name: 'shout', bin: undefined, starter: 'demo/exercises/ex-shout.rs', solution: 'demo/src/bin/ex-shout.rs', checked: 'local' }]);
+		expect(load((m) => m.replace('bin = "ex-shout"\n', 'bin = "ex-shout"\nchecked = "browser"\n'))).toThrow(`${prefix}package.metadata.exercise[0].checked: Invalid option: expected one of "page"|"local"`);
 	});
 
 	it('a value of the wrong type', () => {

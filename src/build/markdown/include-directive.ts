@@ -11,6 +11,9 @@
  * Keys (the rest of the meta is Expressive Code's, passed on untouched):
  * - `include="path#anchor"`: the region shown (the whole file without `#`).
  * - `diff-from="path#anchor"`: show the step from that region to this one.
+ * - `step-diff`: the included file lies in a step of the API build
+ *   (../workspace/steps.ts); show it as a diff against the same file (and
+ *   anchor) of the step before, all added when that step has no such file.
  * - `runnable`: a binary declared runnable in its crate; a Run panel goes under it.
  * - `exercise`: an exercise's starter; an exercise panel (Edit, Run, Check) goes under it.
  * - `must-fail`: a snippet declared in its crate's [package.metadata.must-fail].
@@ -26,6 +29,7 @@ import type { Code } from 'mdast';
 import { extract } from '../workspace/anchors.ts';
 import { cratesUsed, exerciseId } from '../workspace/exercises.ts';
 import { runnableFor, type Runnable } from '../workspace/runnable.ts';
+import { previousStep, stepOf, type Step } from '../workspace/steps.ts';
 import { crateOf, examplesRoot, type Crate, type Exercise, type MustFail } from '../workspace/workspace.ts';
 
 export const INCLUDE_KEY = 'include';
@@ -33,8 +37,9 @@ export const MUST_FAIL_KEY = 'must-fail';
 export const DIFF_FROM_KEY = 'diff-from';
 export const RUNNABLE_KEY = 'runnable';
 export const EXERCISE_KEY = 'exercise';
+export const STEP_DIFF_KEY = 'step-diff';
 /** The keys this step consumes; Expressive Code never sees them. */
-const OWN_KEYS = [INCLUDE_KEY, MUST_FAIL_KEY, DIFF_FROM_KEY, RUNNABLE_KEY, EXERCISE_KEY];
+const OWN_KEYS = [INCLUDE_KEY, MUST_FAIL_KEY, DIFF_FROM_KEY, RUNNABLE_KEY, EXERCISE_KEY, STEP_DIFF_KEY];
 
 /** A region of a file under examples/, as read. */
 export interface Region {
@@ -44,8 +49,15 @@ export interface Region {
 	text: string;
 }
 
-/** How the region is shown. */
-export type Display = { kind: 'region' } | { kind: 'diff'; from: Region };
+/**
+ * How the region is shown: as it is, as the change from another region
+ * (`diff-from`), or as what a step of the API build changed in one of its
+ * files (`step-diff`; `from` is undefined when the step adds the file).
+ */
+export type Display =
+	| { kind: 'region' }
+	| { kind: 'diff'; from: Region }
+	| { kind: 'step'; step: Step; file: string; from: Region | undefined };
 
 /** What goes under the block besides its source line. */
 export type Panel =
@@ -115,7 +127,17 @@ export function parseInclude(node: Code, lesson: string, root: string = examples
 	const region = read(include);
 	const crate = crateOf(join(root, region.path), root);
 	const fromRef = meta.getString(DIFF_FROM_KEY);
-	const display: Display = fromRef === undefined ? { kind: 'region' } : { kind: 'diff', from: read(fromRef) };
+	let display: Display = fromRef === undefined ? { kind: 'region' } : { kind: 'diff', from: read(fromRef) };
+	if (flag(STEP_DIFF_KEY)) {
+		if (fromRef !== undefined) fail(`${STEP_DIFF_KEY} diffs against the step before; drop ${DIFF_FROM_KEY}`);
+		const inStep = stepOf(region.path, root);
+		if (!inStep) return fail(`${STEP_DIFF_KEY} shows a file of a step, but examples/${region.path} is in none (steps are folders api/steps/NN-slug)`);
+		const before = previousStep(inStep.step, root);
+		const earlier = before && `${before.dir}/${inStep.file}`;
+		const from = earlier !== undefined && existsSync(join(root, earlier)) ? read(sourceRef(earlier, region.anchor)) : undefined;
+		if (from?.text === region.text) fail(`examples/${region.path} is as ${before!.dir} left it: show it without ${STEP_DIFF_KEY}, or show a file this step changes`);
+		display = { kind: 'step', step: inStep.step, file: inStep.file, from };
+	}
 
 	const mustFail = crate.mustFail.find((m) => m.source === region.path);
 	if (flag(MUST_FAIL_KEY) && !mustFail) fail(`marked must-fail, but ${crate.name}'s [package.metadata.must-fail] does not declare it`);

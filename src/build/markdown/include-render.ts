@@ -3,7 +3,8 @@
  * (./include-directive.ts) becomes one wrapper element,
  *
  *   <div class="example" data-example data-source="path#anchor"
- *        [data-diff-from="path#anchor"] data-code="the code as it runs">
+ *        [data-diff-from="path#anchor", "" for a step's new file]
+ *        data-code="the code as it runs">
  *     the code block (Expressive Code renders it)
  *     <p class="code-source">From examples/… · tested with rustc …</p>
  *     [<ol class="code-notes"> its numbered notes </ol>]
@@ -15,11 +16,14 @@
  * markup.
  */
 import { join } from 'node:path';
+import { MetaOptions } from '@astrojs/starlight/expressive-code';
 import type { Code, Data, List, Paragraph, Parent, PhrasingContent } from 'mdast';
 import { lineDiff } from '../workspace/line-diff.ts';
 import { rustcVersion } from '../workspace/toolchain.ts';
 import type { Failure } from '../workspace/workspace.ts';
-import { sourceRef, type IncludeDirective } from './include-directive.ts';
+import { CALLOUT_KEY } from './callouts.ts';
+import { collapseMeta, foldedRanges } from './diff-collapse.ts';
+import { sourceRef, type Display, type IncludeDirective } from './include-directive.ts';
 import { exerciseMarkup, localExerciseMarkup, runnerMarkup } from './runner-markup.ts';
 
 /** The wrapper, an mdast node that remark-rehype turns into its `hName` element. */
@@ -58,7 +62,9 @@ const text = (value: string): PhrasingContent => ({ type: 'text', value });
 export function provenance(d: IncludeDirective, root: string): Paragraph {
 	const isOutput = /(^|\/)captures\/|\.(stderr|stdout)$/.test(d.region.path);
 	const parts: PhrasingContent[] = [text(isOutput ? 'Output of a real run, saved in ' : 'From '), inlineCode(`examples/${d.region.path}`)];
-	if (d.display.kind === 'diff') parts.push(text(', changed from '), inlineCode(`examples/${d.display.from.path}`));
+	const from = diffFrom(d.display);
+	if (from) parts.push(text(', changed from '), inlineCode(`examples/${from.path}`));
+	else if (d.display.kind === 'step') parts.push(text(', a file new in this step'));
 	// A crate's file was built and tested by this compiler with these crates;
 	// the workspace manifest belongs to no crate, so it names neither.
 	if (!isOutput && d.inCrate) {
@@ -71,20 +77,34 @@ export function provenance(d: IncludeDirective, root: string): Paragraph {
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
+/** The region a diff is taken from; undefined when the block is no diff, or a step's new file. */
+function diffFrom(display: Display) {
+	return display.kind === 'region' ? undefined : display.from;
+}
+
+/** 1-based lines of `code` that a callout of the fence names (checked later by ./callouts.ts). */
+function calloutLines(code: string, meta: string): number[] {
+	const needles = new MetaOptions(meta).getStrings(CALLOUT_KEY);
+	return code.split('\n').flatMap((line, index) => (needles.some((needle) => line.includes(needle)) ? [index + 1] : []));
+}
+
 /** Fills the fence for Expressive Code: its code (or diff), language and title. */
 export function fillFence(node: Code, d: IncludeDirective, root: string): void {
-	const isDiff = d.display.kind === 'diff';
-	node.value = d.display.kind === 'diff' ? lineDiff(d.display.from.text, d.region.text) : d.region.text;
-	// Expressive Code's diff syntax, highlighted as the original language.
+	const isDiff = d.display.kind !== 'region';
+	node.value = isDiff ? lineDiff(diffFrom(d.display)?.text ?? '', d.region.text) : d.region.text;
+	// Expressive Code's diff syntax, highlighted as the original language,
+	// with long unchanged runs folded (./diff-collapse.ts).
 	const asDiff = isDiff ? `lang=${quote(node.lang ?? 'text')}` : '';
+	const folds = isDiff ? collapseMeta(foldedRanges(node.value, calloutLines(node.value, d.codeMeta))) : '';
 	if (isDiff) node.lang = 'diff';
 	// The frame's title: the path inside the crate, as the learner's own
 	// project would have it.
 	const isSource = /\.(rs|toml)$/.test(d.region.path);
 	const inCrate = join(root, d.region.path).slice(d.crate.dir.length + 1);
-	const suffix = d.mustFail ? ' (does not work)' : d.panel.kind === 'exercise' ? ' (starter)' : '';
+	const isNew = d.display.kind === 'step' && d.display.from === undefined;
+	const suffix = d.mustFail ? ' (does not work)' : d.panel.kind === 'exercise' ? ' (starter)' : isNew ? ' (new file)' : '';
 	const title = isSource && !d.hasTitle ? `title=${quote(inCrate + suffix)}` : '';
-	node.meta = [d.codeMeta, asDiff, title].filter(Boolean).join(' ') || null;
+	node.meta = [d.codeMeta, asDiff, folds, title].filter(Boolean).join(' ') || null;
 }
 
 /** The wrapper holding the filled block, its source line, its notes and its panel. */
@@ -110,7 +130,8 @@ export function renderInclude(node: Code, d: IncludeDirective, notes: List | und
 				className: ['example'],
 				dataExample: true,
 				dataSource: sourceRef(d.region.path, d.region.anchor),
-				...(d.display.kind === 'diff' ? { dataDiffFrom: sourceRef(d.display.from.path, d.display.from.anchor) } : {}),
+				// A step's new file is a diff from nothing: an empty data-diff-from.
+				...(d.display.kind === 'region' ? {} : { dataDiffFrom: d.display.from ? sourceRef(d.display.from.path, d.display.from.anchor) : '' }),
 				dataCode: d.region.text,
 			},
 		},

@@ -4,7 +4,9 @@
  * are usable before any script loads. src/client/runner/runner-element.ts brings
  * it to life on the learner's first sign of intent (see RunnerLoader.astro).
  * An exercise's panel is the same element without the wasm: Run and Check
- * (the tests) go to the Playground.
+ * (the tests) go to the Playground, and a line says which server checks it
+ * and what its code needs. A local exercise (it needs PostgreSQL) has no
+ * button: its panel shows the command that checks it on the learner's machine.
  */
 import type { Paragraph } from 'mdast';
 import { h } from 'hastscript';
@@ -13,6 +15,7 @@ import { fileUrl, wasmUrl, type Runnable } from '../workspace/runnable.ts';
 import type { Exercise } from '../workspace/workspace.ts';
 import { joinArgs } from '../../shared/args.ts';
 import { playgroundLink } from '../../shared/playground-link.ts';
+import { isPublicPlayground, serverName } from '../../shared/playground-name.ts';
 
 /** The hast element as the mdast paragraph that carries it into the page. */
 function asParagraph(panel: ReturnType<typeof h>): Paragraph {
@@ -31,21 +34,51 @@ function resultArea(bin: string) {
 	]);
 }
 
+/** A crate an exercise's code uses, with the version it was tested with. */
+export interface NeededCrate {
+	name: string;
+	version: string;
+}
+
+const listed = (crates: NeededCrate[]) => crates.map((c) => `${c.name} ${c.version}`).join(', ');
+
+/** The learner's command that checks an exercise on their machine (scripts/exercise.ts). */
+export const exerciseCommand = (id: string) => `npm run exercise ${id}`;
+
+/**
+ * Which server checks the exercise and what its code needs there. The
+ * public Playground's crates are its own choice, so with crates beyond the
+ * standard library the learner is told where else it can be checked; the
+ * panel's script says on Edit which of them that server lacks.
+ */
+export function checkedByNote(playground: string, needs: NeededCrate[], id: string): ReturnType<typeof h> {
+	const server = serverName(playground);
+	const local = [' Offline, or on your own machine: ', h('code', [exerciseCommand(id)]), '.'];
+	let what: (string | ReturnType<typeof h>)[];
+	if (needs.length === 0) what = [`Check compiles your code with the tests on ${server}, with the standard library only.`];
+	else if (isPublicPlayground(playground)) {
+		what = [`Check compiles your code with the tests on ${server}, which must offer ${listed(needs)} (it chooses its own crates and versions; if one is missing, use the course's compile server, `, h('code', ['npm run playground']), ').'];
+	} else what = [`Check compiles your code with the tests on ${server}, which offers the crates it needs: ${listed(needs)}.`];
+	return h('p', { className: ['runner-needs'], dataNeeds: needs.map((c) => c.name).join(' ') }, [...what, ...local]);
+}
+
 /** An exercise's panel: the starter runs and is checked against `tests` on the Playground. */
-export function exerciseMarkup(exercise: Exercise, code: string, tests: string, playground: string, token?: string): Paragraph {
+export function exerciseMarkup(exercise: Exercise, id: string, needs: NeededCrate[], code: string, tests: string, playground: string, token?: string): Paragraph {
 	return asParagraph(
 		h(
 			'br-runner',
 			{
 				className: ['runner', 'not-content'],
-				dataBin: exercise.bin,
+				dataBin: exercise.name,
 				dataSource: exercise.starter,
 				dataTests: tests,
+				dataExerciseId: id,
 				dataPlayground: playground,
 				dataPlaygroundToken: token,
 				dataPagefindIgnore: '',
 			},
 			[
+				checkedByNote(playground, needs, id),
 				h('div', { className: ['runner-controls'] }, [
 					h('button', { type: 'button', dataAction: 'edit', className: ['runner-run'] }, ['Edit']),
 					h('button', { type: 'button', dataAction: 'check' }, ['Check with the tests']),
@@ -55,9 +88,30 @@ export function exerciseMarkup(exercise: Exercise, code: string, tests: string, 
 					playgroundAnchor(code),
 				]),
 				h('p', { className: ['runner-edit-note'], dataEditNote: '', ariaLive: 'polite' }),
-				resultArea(exercise.bin),
+				resultArea(exercise.name),
 			],
 		),
+	);
+}
+
+/**
+ * A local exercise's panel: it needs PostgreSQL, which no page can offer, so
+ * instead of a Check button it shows the command that checks it in the
+ * learner's clone (a throwaway database, each test's result, a verdict).
+ */
+export function localExerciseMarkup(exercise: Exercise, id: string, needs: NeededCrate[]): Paragraph {
+	return asParagraph(
+		h('div', { className: ['runner', 'runner-local', 'not-content'], dataLocalExercise: id, dataSource: exercise.starter, dataPagefindIgnore: '' }, [
+			h('p', [
+				'This exercise needs PostgreSQL, so it is checked on your machine: edit ',
+				h('code', [`examples/${exercise.starter}`]),
+				' in your clone of the course, then run the command below. It starts a throwaway database, runs the tests against your file (or the one ',
+				h('code', ['--file']),
+				' names) and prints each test’s result.',
+			]),
+			h('pre', { className: ['runner-command'], tabIndex: 0, ariaLabel: `The command that checks ${exercise.name}` }, [h('code', [exerciseCommand(id)])]),
+			h('p', { className: ['runner-needs'] }, [needs.length ? `Its code uses ${listed(needs)}.` : 'Its code uses the standard library only.']),
+		]),
 	);
 }
 

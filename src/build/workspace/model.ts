@@ -38,19 +38,26 @@ export interface MustFail {
 }
 
 /**
- * An exercise, declared as `[[package.metadata.exercise]]` with `bin` and
- * `starter`. The solution is the binary's source (src/bin/<bin>.rs unless a
- * [[bin]] says otherwise), whose `solution` anchor is the program and whose
- * `tests` anchor is the test module; the starter is the same program with
- * the learner's part left as todo!(). The page checks "starter as edited +
- * tests", so that pair must be one valid file (scripts/exercises.ts proves
- * the starter fails and the solution passes).
+ * An exercise, declared as `[[package.metadata.exercise]]` with `starter`
+ * and either `bin` or `solution`. The solution is the binary's source
+ * (src/bin/<bin>.rs unless a [[bin]] says otherwise), or the file `solution`
+ * names when it is no cargo target (the API steps' exercises/<name>/); its
+ * `solution` anchor is the program and its `tests` anchor the test module.
+ * The starter is the same program with the learner's part left as todo!().
+ * The page checks "starter as edited + tests", so that pair must be one
+ * valid file (scripts/exercises.ts proves the starter fails and the
+ * solution passes).
  */
 export interface Exercise {
-	bin: string;
+	/** The id in `npm run exercise <part>/<name>`: the declared name, else the bin. */
+	name: string;
+	/** The binary built from the solution, when it is a cargo target. */
+	bin: string | undefined;
 	/** Paths relative to examples/. */
 	starter: string;
 	solution: string;
+	/** Where it is checked: in the page (the compile server or the Playground), or locally (it needs PostgreSQL). */
+	checked: 'page' | 'local';
 }
 
 /**
@@ -105,6 +112,8 @@ export interface Crate {
 	path: string;
 	/** Direct normal dependencies with their locked versions, sorted by name. */
 	tested: { name: string; version: string }[];
+	/** Its dev-dependencies likewise (an exercise's tests may use them: tower, http-body-util). */
+	testedDev: { name: string; version: string }[];
 	/** The [[bin]] targets the manifest declares. */
 	bins: Bin[];
 	mustFail: MustFail[];
@@ -158,11 +167,11 @@ function failure(declared: DeclaredFailure): Failure {
  * when several versions are locked, "name version"; the crate's own entry
  * (the one without a source) says which one it uses.
  */
-function testedVersions(name: string, manifest: CrateManifest, lock: Lock, fail: (why: string) => never): Crate['tested'] {
+function testedVersions(name: string, declared: CrateManifest['dependencies'], lock: Lock, fail: (why: string) => never): Crate['tested'] {
 	const self = lock.package.find((p) => p.name === name && p.source === undefined);
 	if (!self) fail(`examples/Cargo.lock has no entry for ${name}: run cargo build in examples/`);
 	const locked = self.dependencies.map((entry) => entry.split(' '));
-	return Object.keys(manifest.dependencies)
+	return Object.keys(declared)
 		.sort()
 		.map((dep) => {
 			const [, pinned] = locked.find(([n]) => n === dep) ?? [];
@@ -197,9 +206,16 @@ function loadCrate(root: string, member: string, lock: Lock, read: ReadText): Cr
 	});
 
 	const exercises = metadata.exercise.map((declared, i): Exercise => {
-		const exercise = { bin: declared.bin, starter: fromCrate(declared.starter), solution: fromCrate(binPath(bins, name, declared.bin)) };
+		// The schema lets through a bin or a solution, and a name when there is no bin.
+		const exercise: Exercise = {
+			name: declared.name ?? declared.bin!,
+			bin: declared.bin,
+			starter: fromCrate(declared.starter),
+			solution: fromCrate(declared.solution ?? binPath(bins, name, declared.bin!)),
+			checked: declared.checked,
+		};
 		for (const [what, file] of [['solution', exercise.solution], ['starter', exercise.starter]] as const) {
-			if (!existsSync(join(root, file))) fail(`package.metadata.exercise[${i}]: exercise "${declared.bin}" has no ${what} file examples/${file}`);
+			if (!existsSync(join(root, file))) fail(`package.metadata.exercise[${i}]: exercise "${exercise.name}" has no ${what} file examples/${file}`);
 		}
 		return exercise;
 	});
@@ -234,7 +250,9 @@ function loadCrate(root: string, member: string, lock: Lock, read: ReadText): Cr
 		}),
 	);
 
-	return { name, dir, path, tested: testedVersions(name, manifest, lock, fail), bins, mustFail, exercises, runnables, captures };
+	const tested = testedVersions(name, manifest.dependencies, lock, fail);
+	const testedDev = testedVersions(name, manifest['dev-dependencies'], lock, fail);
+	return { name, dir, path, tested, testedDev, bins, mustFail, exercises, runnables, captures };
 }
 
 /** Reads and checks a whole workspace (no memo: see workspace()). */
@@ -246,7 +264,7 @@ export function loadWorkspace(root: string = examplesRoot, read: ReadText = read
 	const runnables = Object.freeze(crates.flatMap((c) => c.runnables));
 	// The workspace manifest (its profiles are lesson material) has no
 	// package: no versions to name and nothing declared.
-	const workspaceItself: Crate = deepFreeze({ name: 'the examples workspace', dir: top, path: '', tested: [], bins: [], mustFail: [], exercises: [], runnables: [], captures: [] });
+	const workspaceItself: Crate = deepFreeze({ name: 'the examples workspace', dir: top, path: '', tested: [], testedDev: [], bins: [], mustFail: [], exercises: [], runnables: [], captures: [] });
 
 	return {
 		root: top,

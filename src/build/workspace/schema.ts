@@ -33,11 +33,24 @@ const runnableSchema = z.strictObject({
 	fixture: z.boolean().default(false),
 });
 
-const exerciseSchema = z.strictObject({
-	bin: z.string(),
-	/** Relative to the crate. */
-	starter: z.string().endsWith('.rs', 'expected a path to a .rs file'),
-});
+const rustFile = z.string().endsWith('.rs', 'expected a path to a .rs file');
+
+const exerciseSchema = z
+	.strictObject({
+		/** The id in `npm run exercise <part>/<name>`; defaults to `bin`. */
+		name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and hyphens').optional(),
+		/** A binary of the crate whose source is the solution (src/bin/<bin>.rs unless a [[bin]] says otherwise)… */
+		bin: z.string().optional(),
+		/** …or the solution's file, relative to the crate, when it is no cargo target. */
+		solution: rustFile.optional(),
+		/** Relative to the crate. */
+		starter: rustFile,
+		/** "page": the page's Check runs it on the compile server; "local": it needs PostgreSQL, so `npm run exercise` checks it. */
+		checked: z.enum(['page', 'local']).default('page'),
+	})
+	// One of the two: with both, one would be silently ignored.
+	.refine((x) => (x.bin === undefined) !== (x.solution === undefined), 'expected bin = "…" or solution = "…", exactly one of them')
+	.refine((x) => x.solution === undefined || x.name !== undefined, 'an exercise declared by its solution file needs a name = "…"');
 
 const captureSchema = z
 	.strictObject({
@@ -70,6 +83,7 @@ export const crateManifestSchema = z.looseObject({
 	}),
 	bin: z.array(z.looseObject({ name: z.string().min(1), path: z.string().optional() })).default([]),
 	dependencies: z.record(z.string(), dependencySchema).default({}),
+	'dev-dependencies': z.record(z.string(), dependencySchema).default({}),
 });
 
 export const lockSchema = z.looseObject({

@@ -5,6 +5,9 @@
  * with JSON, answered by {success, exitDetail, stdout, stderr}, or by
  * {error} with an error status.
  */
+import { isPublicPlayground } from '../../shared/playground-name.ts';
+
+export { isPublicPlayground, serverName } from '../../shared/playground-name.ts';
 
 export interface ExecuteResult {
 	success: boolean;
@@ -23,22 +26,6 @@ export const UNREACHABLE_MESSAGE =
 
 export const COMPILE_SERVER_UNREACHABLE =
 	'The compile server could not be reached, so your edited code did not run: check that it is still running (npm run playground) and that this site is one of its PLAYGROUND_ORIGINS.';
-
-const PUBLIC_PLAYGROUND = 'play.rust-lang.org';
-
-/** Whether an endpoint is the public Rust Playground rather than a compile server of the course's. */
-export function isPublicPlayground(endpoint: string): boolean {
-	try {
-		return new URL(endpoint).hostname === PUBLIC_PLAYGROUND;
-	} catch {
-		return false;
-	}
-}
-
-/** How the page names where edited code runs. */
-export function serverName(endpoint: string): string {
-	return isPublicPlayground(endpoint) ? 'the Rust Playground' : 'the course\'s compile server';
-}
 
 function unreachable(endpoint: string) {
 	return new PlaygroundUnreachable(isPublicPlayground(endpoint) ? UNREACHABLE_MESSAGE : COMPILE_SERVER_UNREACHABLE);

@@ -266,7 +266,20 @@ class Runner extends HTMLElement {
 		const crates = await offered.get(this.#endpoint);
 		// A failed lookup is asked again on the next Edit (the server may be up by then).
 		if (!crates) offered.delete(this.#endpoint);
-		note.textContent = cratesNote(crates, serverName(this.#endpoint));
+		note.textContent = cratesNote(crates, serverName(this.#endpoint)) + this.#missingNote(crates);
+	}
+
+	/**
+	 * For an exercise: the crates its code needs (listed by the build in
+	 * data-needs) that this server does not offer, so the learner knows a
+	 * failed Check is the server's gap, not their mistake, and where to go.
+	 */
+	#missingNote(crates: OfferedCrate[] | undefined): string {
+		const needs = this.querySelector<HTMLElement>('[data-needs]')?.dataset['needs']?.split(' ').filter(Boolean) ?? [];
+		const missing = crates ? needs.filter((name) => !crates.some((c) => c.name === name)) : [];
+		if (missing.length === 0) return '';
+		const command = this.dataset['exerciseId'] ? `npm run exercise ${this.dataset['exerciseId']}` : 'npm run playground';
+		return ` It lacks ${missing.join(', ')}, which this exercise needs, so Check cannot compile it there: check it with the course's compile server (npm run playground) or on your machine (${command}).`;
 	}
 
 	#listTests(report: TestReport) {

@@ -1,0 +1,206 @@
+/**
+ * Building and testing an exercise's program (the learner's code followed by
+ * the exercise's tests, src/shared/test-report.ts) outside the page, two ways:
+ *
+ * - page exercises: rustc alone against the compile server's crate cache
+ *   (scripts/playground/crate-cache.ts), with the arguments the server's
+ *   scripts/playground/execute.ts gives it. What passes here is what the
+ *   class compile server accepts, crates and versions included.
+ * - local exercises (they need PostgreSQL, hence crates the compile server
+ *   does not offer, such as SQLx): cargo in a generated crate that has the
+ *   exercise's crate's dependencies, the examples' Cargo.lock and its
+ *   migrations, built in a folder of its own under examples/target so its
+ *   dependencies are compiled once.
+ *
+ * Used by scripts/exercises.ts (CI, both ways) and scripts/exercise.ts (the
+ * learner's command).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'smol-toml';
+import { extract } from '../../src/build/workspace/anchors.ts';
+import type { Crate, Exercise } from '../../src/build/workspace/workspace.ts';
+import { parseTestReport, type TestReport } from '../../src/shared/test-report.ts';
+import type { CrateCache } from '../playground/crate-cache.ts';
+
+/** What an exercise is made of, read from its files. */
+export interface ExerciseSources {
+	starter: string;
+	/** The solution file's `solution` anchor: what the learner should end up with. */
+	solution: string;
+	/** Its `tests` anchor: what the page appends to the learner's code. */
+	tests: string;
+}
+
+export function exerciseSources(exercise: Exercise, root: string): ExerciseSources {
+	const solutionFile = readFileSync(join(root, exercise.solution), 'utf8');
+	const where = `examples/${exercise.solution}`;
+	return {
+		starter: readFileSync(join(root, exercise.starter), 'utf8'),
+		solution: extract(solutionFile, 'solution', where),
+		tests: extract(solutionFile, 'tests', where),
+	};
+}
+
+interface Ran {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	timedOut: boolean;
+}
+
+/** Runs a command to its end (async, so two programs can build at once on two cores). */
+export function runCommand(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<Ran> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		let timedOut = false;
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		const timer = setTimeout(() => {
+			timedOut = true;
+			child.kill('SIGKILL');
+		}, options.timeoutMs ?? 120_000);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr, timedOut });
+		});
+	});
+}
+
+/** A test run, or why the tests never ran (the compiler's messages, mostly). */
+export type Outcome = { kind: 'tested'; report: TestReport; output: string } | { kind: 'not-run'; why: string };
+
+function outcomeOf(run: Ran, compilerMessages: string): Outcome {
+	const report = parseTestReport(run.stdout);
+	if (report.tests.length === 0) {
+		const why = run.timedOut ? 'the tests ran longer than the time limit and were stopped' : `${compilerMessages}${run.stderr}${run.stdout}`.trim();
+		return { kind: 'not-run', why };
+	}
+	return { kind: 'tested', report, output: run.stdout };
+}
+
+/** The environment a test program runs with, as on the compile server: short panics, two tokio workers. */
+function testEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+	return { ...process.env, RUST_BACKTRACE: '0', TOKIO_WORKER_THREADS: '2', ...extra };
+}
+
+/** rustc's arguments on the compile server (scripts/playground/execute.ts), for a test build. */
+function rustcArgs(cache: CrateCache, source: string, output: string): string[] {
+	return ['--crate-name', 'playground', '--edition', '2024', '--test', '--color', 'never', '-C', 'debuginfo=0', ...cache.rustcArgs, '-o', output, source];
+}
+
+/** Compiles `program` with its tests as the compile server does, then runs them. */
+export async function testWithCrateCache(program: string, cache: CrateCache, env: Record<string, string> = {}): Promise<Outcome> {
+	const dir = mkdtempSync(join(tmpdir(), 'backend-rust-exercise-'));
+	try {
+		writeFileSync(join(dir, 'main.rs'), program);
+		const compile = await runCommand('rustc', rustcArgs(cache, 'main.rs', 'playground'), { cwd: dir });
+		if (compile.code !== 0) return { kind: 'not-run', why: compile.stderr.trim() };
+		const run = await runCommand(join(dir, 'playground'), ['--color', 'never'], { cwd: dir, env: testEnv(env), timeoutMs: 60_000 });
+		return outcomeOf(run, '');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** Clippy's messages on `program` built with its tests (deny warnings), or undefined when it has none. */
+export async function lintWithCrateCache(program: string, cache: CrateCache): Promise<string | undefined> {
+	const dir = mkdtempSync(join(tmpdir(), 'backend-rust-exercise-'));
+	try {
+		writeFileSync(join(dir, 'main.rs'), program);
+		// Metadata only: the lints run, no code is generated.
+		const args = [...rustcArgs(cache, 'main.rs', 'playground.rmeta'), '--emit=metadata', '-D', 'warnings'];
+		const lint = await runCommand('clippy-driver', args, { cwd: dir });
+		return lint.code === 0 ? undefined : lint.stderr.trim();
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+type Table = Record<string, unknown>;
+
+/**
+ * The manifest of the generated crate for a local exercise of `crate`: its
+ * normal dependencies (a `workspace = true` one taken from the workspace's
+ * table, with the crate's extra features) and the workspace's profiles, so
+ * the build matches the crate's own.
+ */
+export function localManifest(crateManifest: string, workspaceManifest: string): string {
+	const own = parse(crateManifest) as Table;
+	const ws = parse(workspaceManifest) as Table;
+	const shared = ((ws['workspace'] as Table | undefined)?.['dependencies'] ?? {}) as Table;
+	const dependencies: Table = {};
+	for (const [name, declared] of Object.entries((own['dependencies'] ?? {}) as Table)) {
+		const table: Table = typeof declared === 'string' ? { version: declared } : { ...(declared as Table) };
+		if (table['workspace'] === true) {
+			const base = shared[name];
+			if (base === undefined) throw new Error(`dependency ${name} says workspace = true, but the workspace declares no ${name}`);
+			const baseTable: Table = typeof base === 'string' ? { version: base } : { ...(base as Table) };
+			const features = [...((baseTable['features'] as string[] | undefined) ?? []), ...((table['features'] as string[] | undefined) ?? [])];
+			delete table['workspace'];
+			Object.assign(baseTable, table, features.length ? { features } : {});
+			dependencies[name] = baseTable;
+		} else {
+			dependencies[name] = table;
+		}
+	}
+	const manifest: Table = {
+		package: { name: 'exercise', version: '0.0.0', edition: '2024', publish: false },
+		dependencies,
+		// A workspace of its own: examples/ must not adopt it.
+		workspace: {},
+	};
+	if (ws['profile'] !== undefined) manifest['profile'] = ws['profile'];
+	return stringify(manifest);
+}
+
+/** Where a crate's local exercises build: one folder per crate, kept, so dependencies compile once. */
+export function localBuildDir(examplesRoot: string, crate: Crate): string {
+	return join(examplesRoot, 'target/exercises-local', crate.name);
+}
+
+/**
+ * Builds `program` as the only source of the generated crate for `crate`
+ * and runs its tests with `env` (DATABASE_URL above all). SQLx's
+ * `#[sqlx::test]` finds the crate's migrations where it looks for them,
+ * next to the manifest.
+ */
+export async function testLocally(program: string, crate: Crate, examplesRoot: string, env: Record<string, string>): Promise<Outcome> {
+	const dir = localBuildDir(examplesRoot, crate);
+	mkdirSync(join(dir, 'src'), { recursive: true });
+	const manifest = localManifest(readFileSync(join(crate.dir, 'Cargo.toml'), 'utf8'), readFileSync(join(examplesRoot, 'Cargo.toml'), 'utf8'));
+	writeFileSync(join(dir, 'Cargo.toml'), manifest);
+	// The whole lock file: cargo keeps its versions and drops what is unused.
+	writeFileSync(join(dir, 'Cargo.lock'), readFileSync(join(examplesRoot, 'Cargo.lock')));
+	const migrations = join(crate.dir, 'migrations');
+	if (existsSync(migrations) && !existsSync(join(dir, 'migrations'))) symlinkSync(migrations, join(dir, 'migrations'));
+	writeFileSync(join(dir, 'src/main.rs'), program);
+	const run = await runCommand('cargo', ['test', '--offline', '--', '--color', 'never'], {
+		cwd: dir,
+		env: testEnv({ CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: join(dir, 'target'), ...env }),
+		timeoutMs: 600_000,
+	});
+	return outcomeOf(run, '');
+}
+
+/** Runs `jobs` with at most `limit` at a time, keeping their order in the results. */
+export async function inParallel<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
+	const results: T[] = new Array(jobs.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < jobs.length) {
+			const i = next++;
+			results[i] = await jobs[i]!();
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+	return results;
+}

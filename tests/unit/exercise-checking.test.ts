@@ -1,0 +1,122 @@
+// Exercises: their ids and the crates their code needs
+// (src/build/workspace/exercises.ts), the generated crate of a local
+// exercise (scripts/lib/exercise-programs.ts), what the CI check calls a
+// broken starter or solution (scripts/exercises.ts), and what the page's
+// panel says (src/build/markdown/runner-markup.ts).
+import { toString } from 'hast-util-to-string';
+import type { Element, ElementContent } from 'hast';
+import { parse } from 'smol-toml';
+import { describe, expect, it } from 'vitest';
+import { solutionProblems, starterProblems } from '../../scripts/exercises.ts';
+import { localManifest, type Outcome } from '../../scripts/lib/exercise-programs.ts';
+import { checkedByNote, localExerciseMarkup } from '../../src/build/markdown/runner-markup.ts';
+import { cratesUsed, exerciseId, exercisesById } from '../../src/build/workspace/exercises.ts';
+import type { Crate, Exercise } from '../../src/build/workspace/model.ts';
+import { parseTestReport } from '../../src/shared/test-report.ts';
+
+const exercise = (name: string): Exercise => ({ name, bin: undefined, starter: `x/${name}/starter.rs`, solution: `x/${name}/solution.rs`, checked: 'page' });
+const crate = (name: string, path: string, exercises: Exercise[]) => ({ name, path, exercises }) as unknown as Crate;
+
+describe('exercise ids', () => {
+	it('are the part (the first folder under examples/) and the name', () => {
+		expect(exerciseId(crate('users-api-step-02', 'api/steps/02-extractors', []), exercise('request-id'))).toBe('api/request-id');
+	});
+
+	it('must be unique across the workspace', () => {
+		const one = crate('users-api-step-01', 'api/steps/01-routes', [exercise('x')]);
+		const two = crate('users-api-step-02', 'api/steps/02-extractors', [exercise('x')]);
+		expect(() => exercisesById({ crates: [one, two] })).toThrow('Two exercises are called api/x: in users-api-step-01 and in users-api-step-02.');
+		expect([...exercisesById({ crates: [one] }).keys()]).toEqual(['api/x']);
+	});
+});
+
+describe('the crates an exercise needs', () => {
+	const step = {
+		tested: [
+			{ name: 'axum', version: '0.8.9' },
+			{ name: 'serde', version: '1.0.229' },
+			{ name: 'tokio', version: '1.54.1' },
+		],
+		testedDev: [
+			{ name: 'http-body-util', version: '0.1.5' },
+			{ name: 'tower', version: '0.5.3' },
+		],
+	};
+
+	it('are the dependencies and dev-dependencies its code names, by name', () => {
+		const code = 'use axum::Router;\nuse tower::ServiceExt;\n#[tokio::test]\nasync fn t() { http_body_util::BodyExt::collect; }';
+		expect(cratesUsed(code, step).map((c) => `${c.name} ${c.version}`)).toEqual(['axum 0.8.9', 'http-body-util 0.1.5', 'tokio 1.54.1', 'tower 0.5.3']);
+	});
+
+	it('are none for code that names none, even with a word that contains a crate name', () => {
+		expect(cratesUsed('fn main() { let my_axum = 1; println!("tokio"); }', step)).toEqual([]);
+	});
+});
+
+describe("a local exercise's generated crate", () => {
+	it("has the crate's dependencies, a workspace one filled in from the workspace's table, and the workspace's profiles", () => {
+		const own = '[package]\nname = "step"\n[dependencies]\naxum = "0.8.9"\ntokio = { workspace = true, features = ["time"] }\n[dev-dependencies]\ntower = "0.5"\n';
+		const ws = '[workspace]\nmembers = ["a"]\n[workspace.dependencies]\ntokio = { version = "1.54.1", features = ["macros"] }\n[profile.dev]\ndebug = false\n';
+		const manifest = parse(localManifest(own, ws)) as Record<string, Record<string, unknown>>;
+		expect(manifest['dependencies']).toEqual({ axum: { version: '0.8.9' }, tokio: { version: '1.54.1', features: ['macros', 'time'] } });
+		expect(manifest['workspace']).toEqual({});
+		expect(manifest['profile']).toEqual({ dev: { debug: false } });
+		expect(manifest['package']).toMatchObject({ name: 'exercise', edition: '2024' });
+	});
+
+	it('says which dependency the workspace does not declare', () => {
+		expect(() => localManifest('[dependencies]\nsqlx = { workspace = true }\n', '[workspace]\n')).toThrow('dependency sqlx says workspace = true, but the workspace declares no sqlx');
+	});
+});
+
+describe('what the CI check calls broken', () => {
+	const tested = (stdout: string): Outcome => ({ kind: 'tested', report: parseTestReport(stdout), output: stdout });
+	const allPass = tested('test tests::a ... ok\ntest tests::b_c ... ok\n');
+	const oneFails = tested('test tests::a ... ok\ntest tests::b_c ... FAILED\n');
+	const notRun: Outcome = { kind: 'not-run', why: 'error[E0425]: cannot find value `x`' };
+
+	it('a solution that fails a test or does not compile', () => {
+		expect(solutionProblems(allPass)).toEqual([]);
+		expect(solutionProblems(oneFails)).toEqual(['the solution fails b c']);
+		expect(solutionProblems(notRun)).toEqual(['the solution with its tests: no test ran:\nerror[E0425]: cannot find value `x`']);
+	});
+
+	it('a starter that passes every test, or does not compile (the learner would see no test fail)', () => {
+		expect(starterProblems(oneFails)).toEqual([]);
+		expect(starterProblems(allPass)).toEqual(['the starter already passes every test: there is nothing to do']);
+		expect(starterProblems(notRun)[0]).toMatch(/^the starter with the tests must compile so the learner sees tests fail:/);
+	});
+});
+
+describe("the exercise panel's words", () => {
+	const needs = [
+		{ name: 'axum', version: '0.8.9' },
+		{ name: 'tokio', version: '1.54.1' },
+	];
+	const text = (node: ReturnType<typeof checkedByNote>) => toString(node);
+
+	it('names the server that checks it, the crates it needs and the command that checks it offline', () => {
+		const onServer = checkedByNote('http://127.0.0.1:3344', needs, 'api/request-id');
+		expect(text(onServer)).toBe(
+			"Check compiles your code with the tests on the course's compile server, which offers the crates it needs: axum 0.8.9, tokio 1.54.1. Offline, or on your own machine: npm run exercise api/request-id.",
+		);
+		expect(onServer.properties['dataNeeds']).toBe('axum tokio');
+		const onPlayground = text(checkedByNote('https://play.rust-lang.org', needs, 'api/request-id'));
+		expect(onPlayground).toMatch(/^Check compiles your code with the tests on the Rust Playground, which must offer axum 0\.8\.9, tokio 1\.54\.1 \(it chooses its own crates/);
+		expect(onPlayground).toContain('npm run playground');
+		expect(text(checkedByNote('https://play.rust-lang.org', [], 'rust-book/x'))).toMatch(/^Check compiles your code with the tests on the Rust Playground, with the standard library only\./);
+	});
+
+	it('a local exercise: the command instead of a Check button', () => {
+		const paragraph = localExerciseMarkup({ ...exercise('find-by-email'), checked: 'local' }, 'api/find-by-email', [{ name: 'sqlx', version: '0.9.0' }]);
+		const panel = { type: 'element', tagName: paragraph.data!.hName!, properties: paragraph.data!.hProperties!, children: paragraph.data!.hChildren! } as Element;
+		const elements = (node: ElementContent): Element[] => (node.type === 'element' ? [node, ...node.children.flatMap(elements)] : []);
+		const all = elements(panel);
+		expect(all.filter((e) => e.tagName === 'button')).toEqual([]);
+		const command = all.find((e) => e.tagName === 'pre')!;
+		expect(command.properties).toMatchObject({ className: ['runner-command'], tabIndex: 0, ariaLabel: 'The command that checks find-by-email' });
+		expect(toString(command)).toBe('npm run exercise api/find-by-email');
+		expect(toString(panel)).toContain('This exercise needs PostgreSQL, so it is checked on your machine: edit examples/x/find-by-email/starter.rs');
+		expect(toString(panel)).toContain('Its code uses sqlx 0.9.0.');
+	});
+});
