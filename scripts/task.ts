@@ -37,6 +37,7 @@ export const TASKS: Record<string, Load> = {
 	precompress: () => import('./precompress.ts'),
 	preview: () => import('./preview.ts'),
 	'sqlx:prepare': () => import('./sqlx-prepare.ts'),
+	steps: () => import('./steps.ts'),
 	wasm: () => import('./build-wasm.ts'),
 };
 

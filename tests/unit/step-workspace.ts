@@ -51,7 +51,8 @@ export function stepWorkspace(): StepWorkspace {
 		rmSync(join(root, path), { force: true });
 		symlinkSync(target, join(root, path));
 	};
-	write('Cargo.toml', `[workspace]\nresolver = "3"\nmembers = [${STEP_DIRS.map((d) => `"${d}"`).join(', ')}]\n`);
+	// One member a line, as examples/Cargo.toml lists them.
+	write('Cargo.toml', `[workspace]\nresolver = "3"\nmembers = [\n${STEP_DIRS.map((d) => `    "${d}",\n`).join('')}]\n`);
 	write(
 		'Cargo.lock',
 		[lockEntry('step-00', []), lockEntry('step-01', []), lockEntry('step-02', ['serde']), `[[package]]\nname = "serde"\nversion = "1.0.229"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n`].join('\n'),

@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs';
+import { appendFileSync, lstatSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changedFiles, comparedText, previousStep, stepAt, stepFiles, stepOf, stepProblems, steps } from '../../src/build/workspace/steps.ts';
 import { forgetWorkspace } from '../../src/build/workspace/model.ts';
+import { newStep, nextManifest, ownFile } from '../../scripts/steps.ts';
 import { LIB_02, STEP_DIRS, stepWorkspace, type StepWorkspace } from './step-workspace.ts';
 
 describe('the API build in examples/api/steps', () => {
@@ -131,5 +132,42 @@ describe('the steps check', () => {
 			'examples/api/steps/04-more: expected step 03 here: steps are numbered from 00 without a gap',
 			'examples/api/steps/04-more: not a member of the workspace: add "api/steps/04-more" to members in examples/Cargo.toml',
 		]);
+	});
+});
+
+describe('authoring a step (node scripts/task.ts steps)', () => {
+	let ws: StepWorkspace;
+	beforeEach(() => {
+		ws = stepWorkspace();
+	});
+	afterEach(() => ws.remove());
+
+	it('starts a step that links every file of the step before, its manifest renamed, as a member', () => {
+		const dir = newStep('03-more', ws.root);
+		expect(dir).toBe('api/steps/03-more');
+		expect(readlinkSync(join(ws.root, dir, 'src/lib.rs'))).toBe('../../02-trim/src/lib.rs');
+		expect(readFileSync(join(ws.root, dir, 'Cargo.toml'), 'utf8')).toContain('name = "step-03"');
+		expect(readFileSync(join(ws.root, 'Cargo.toml'), 'utf8')).toContain('"api/steps/03-more"');
+		expect(changedFiles(stepAt(dir, ws.root), ws.root)).toEqual([]);
+		// What its first cargo build does for a real step.
+		appendFileSync(join(ws.root, 'Cargo.lock'), '\n[[package]]\nname = "step-03"\nversion = "0.1.0"\ndependencies = ["serde"]\n');
+		expect(stepProblems(ws.root)).toEqual([]);
+	});
+
+	it('refuses a step number that does not follow the last', () => {
+		expect(() => newStep('05-more', ws.root)).toThrow('expected a folder named 03-<slug>, after api/steps/02-trim');
+	});
+
+	it('owns a linked file as a copy, which the check flags until it changes', () => {
+		ownFile(`${STEP_DIRS[2]}/src/lib.rs`, ws.root);
+		expect(lstatSync(join(ws.root, STEP_DIRS[2], 'src/lib.rs')).isSymbolicLink()).toBe(false);
+		expect(stepProblems(ws.root)).toEqual([expect.stringContaining(`examples/${STEP_DIRS[2]}/src/lib.rs: identical to ${STEP_DIRS[1]}/src/lib.rs`)]);
+		expect(() => ownFile(`${STEP_DIRS[2]}/src/lib.rs`, ws.root)).toThrow('is already a file of its own');
+	});
+
+	it("renames the package and binary, leaving the step before's transcripts and exercises behind", () => {
+		const manifest = '[package]\nname = "api-step-04"\n\n[[bin]]\nname = "api-step-04"\n\n[[package.metadata.captures]]\nfile = "captures/x.txt"\n';
+		expect(nextManifest(manifest, 4, 5)).toBe('[package]\nname = "api-step-05"\n\n[[bin]]\nname = "api-step-05"\n');
+		expect(() => nextManifest('[package]\nname = "other"\n', 4, 5)).toThrow('does not end in -04');
 	});
 });
