@@ -6,9 +6,10 @@
  * A page exercise is built the way the class compile server builds it
  * (rustc against its crate cache, ./lib/exercise-programs.ts), so an
  * exercise that uses axum or tokio is checked with the very crates the page
- * offers; its solution is also held to clippy. A local exercise (it needs
- * PostgreSQL) is built the way `npm run exercise` builds it, with the
- * database of DATABASE_URL (npm test's), or a throwaway one started here.
+ * offers; a solution that is no cargo target (cargo clippy does not see it)
+ * is also held to clippy. A local exercise (it needs PostgreSQL) is built
+ * the way `npm run exercise` builds it, with the database of DATABASE_URL
+ * (npm test's), or a throwaway one started here.
  * Starters and solution files that are no cargo target are held to rustfmt,
  * since cargo fmt does not see them.
  *
@@ -32,7 +33,8 @@ import { defineTask } from './lib/task.ts';
 export function solutionProblems(outcome: Outcome): string[] {
 	if (outcome.kind === 'not-run') return [`the solution with its tests: no test ran:\n${outcome.why}`];
 	const failed = outcome.report.tests.filter((t) => !t.passed);
-	return failed.length ? [`the solution fails ${failed.map((t) => testTitle(t.name)).join(', ')}`] : [];
+	// Sorted: libtest reports tests as they end, in no fixed order.
+	return failed.length ? [`the solution fails ${failed.map((t) => testTitle(t.name)).sort().join(', ')}`] : [];
 }
 
 /** What is wrong with a starter's run: it must compile, so the learner sees tests fail, and must fail one. */
@@ -41,10 +43,10 @@ export function starterProblems(outcome: Outcome): string[] {
 	return outcome.report.failed === 0 ? ['the starter already passes every test: there is nothing to do'] : [];
 }
 
-function rustfmtProblems(exercise: Exercise): string[] {
+function rustfmtProblems(exercise: Exercise, root: string): string[] {
 	const files = exercise.bin === undefined ? [exercise.starter, exercise.solution] : [exercise.starter];
 	return files.flatMap((file) => {
-		const format = spawnSync('rustfmt', ['--check', '--edition', '2024', join(examplesRoot, file)], { encoding: 'utf8' });
+		const format = spawnSync('rustfmt', ['--check', '--edition', '2024', join(root, file)], { encoding: 'utf8' });
 		return format.status === 0 ? [] : [`examples/${file} is not rustfmt-formatted:\n${format.stdout}${format.stderr}`];
 	});
 }
@@ -63,25 +65,26 @@ function verdict(id: string, solution: Outcome, starter: Outcome, problems: stri
 	return { id, problems: [...solutionProblems(solution), ...starterProblems(starter), ...problems], summary };
 }
 
-async function checkOnPage(crate: Crate, exercise: Exercise, cache: CrateCache): Promise<Checked> {
-	const { starter, solution, tests } = exerciseSources(exercise, examplesRoot);
+async function checkOnPage(crate: Crate, exercise: Exercise, root: string, cache: CrateCache): Promise<Checked> {
+	const { starter, solution, tests } = exerciseSources(exercise, root);
 	const solutionProgram = programWithTests(solution, tests);
 	const [passed, failing, lint] = await Promise.all([
 		testWithCrateCache(solutionProgram, cache),
 		testWithCrateCache(programWithTests(starter, tests), cache),
-		lintWithCrateCache(solutionProgram, cache),
+		// A solution that is a cargo target is linted by cargo clippy --all-targets already.
+		exercise.bin === undefined ? lintWithCrateCache(solutionProgram, cache) : undefined,
 	]);
 	const problems = lint === undefined ? [] : [`clippy on the solution with its tests:\n${lint}`];
-	return verdict(exerciseId(crate, exercise), passed, failing, [...problems, ...rustfmtProblems(exercise)]);
+	return verdict(exerciseId(crate, exercise), passed, failing, [...problems, ...rustfmtProblems(exercise, root)]);
 }
 
-async function checkLocally(crate: Crate, exercise: Exercise, databaseUrl: string): Promise<Checked> {
-	const { starter, solution, tests } = exerciseSources(exercise, examplesRoot);
+async function checkLocally(crate: Crate, exercise: Exercise, root: string, databaseUrl: string): Promise<Checked> {
+	const { starter, solution, tests } = exerciseSources(exercise, root);
 	const env = { DATABASE_URL: databaseUrl };
 	// One after the other: both build in the same generated crate.
-	const passed = await testLocally(programWithTests(solution, tests), crate, examplesRoot, env);
-	const failing = await testLocally(programWithTests(starter, tests), crate, examplesRoot, env);
-	return verdict(exerciseId(crate, exercise), passed, failing, rustfmtProblems(exercise));
+	const passed = await testLocally(programWithTests(solution, tests), crate, root, env);
+	const failing = await testLocally(programWithTests(starter, tests), crate, root, env);
+	return verdict(exerciseId(crate, exercise), passed, failing, rustfmtProblems(exercise, root));
 }
 
 /** A database for the local exercises: npm test's, or a throwaway one with each crate's migrations. */
@@ -95,40 +98,44 @@ async function database(crates: Crate[]): Promise<{ url: string; stop: () => voi
 	return { url: pg.url, stop: () => stopPostgres(pg.dir) };
 }
 
+/** Checks the exercises of `crates` (of the workspace at `root`), a line each; the exit code. */
+export async function checkExercises(crates: readonly Crate[], root: string, log: (line: string) => void = console.log): Promise<number> {
+	const onPage = crates.flatMap((crate) => crate.exercises.filter((x) => x.checked === 'page').map((exercise) => ({ crate, exercise })));
+	const local = crates.flatMap((crate) => crate.exercises.filter((x) => x.checked === 'local').map((exercise) => ({ crate, exercise })));
+	const results: Checked[] = [];
+
+	if (onPage.length > 0) {
+		const cache = await ensureCrateCache();
+		// Each check builds three programs at once; two checks keep two cores busy.
+		const parallel = Math.max(1, Math.floor(availableParallelism() / 2));
+		results.push(...(await inParallel(onPage.map(({ crate, exercise }) => () => checkOnPage(crate, exercise, root, cache)), parallel)));
+	}
+	if (local.length > 0) {
+		const db = await database([...new Set(local.map(({ crate }) => crate))]);
+		try {
+			for (const { crate, exercise } of local) results.push(await checkLocally(crate, exercise, root, db.url));
+		} finally {
+			db.stop();
+		}
+	}
+
+	for (const { id, problems, summary } of results) {
+		if (problems.length === 0) log(`ok   ${id}: ${summary}`);
+		for (const problem of problems) log(`FAIL ${id}: ${problem}`);
+	}
+	const failed = results.filter((r) => r.problems.length > 0).length;
+	log(`${results.length - failed} passed, ${failed} failed (${onPage.length} checked as the compile server does, ${local.length} locally)`);
+	return failed > 0 ? 1 : 0;
+}
+
 export default defineTask({
 	name: 'exercises',
 	description: 'checks every exercise both ways: its starter fails its tests, its solution passes them',
 	options: {},
 	positionals: '[crate…]',
-	async run(_values, names) {
+	run(_values, names) {
 		// Ids must be unique across the workspace, whichever crates are checked.
 		exercisesById(workspace(examplesRoot));
-		const crates = cratesNamedIn(names);
-		const onPage = crates.flatMap((crate) => crate.exercises.filter((x) => x.checked === 'page').map((exercise) => ({ crate, exercise })));
-		const local = crates.flatMap((crate) => crate.exercises.filter((x) => x.checked === 'local').map((exercise) => ({ crate, exercise })));
-		const results: Checked[] = [];
-
-		if (onPage.length > 0) {
-			const cache = await ensureCrateCache();
-			// Each check builds three programs at once; two checks keep two cores busy.
-			const parallel = Math.max(1, Math.floor(availableParallelism() / 2));
-			results.push(...(await inParallel(onPage.map(({ crate, exercise }) => () => checkOnPage(crate, exercise, cache)), parallel)));
-		}
-		if (local.length > 0) {
-			const db = await database([...new Set(local.map(({ crate }) => crate))]);
-			try {
-				for (const { crate, exercise } of local) results.push(await checkLocally(crate, exercise, db.url));
-			} finally {
-				db.stop();
-			}
-		}
-
-		for (const { id, problems, summary } of results) {
-			if (problems.length === 0) console.log(`ok   ${id}: ${summary}`);
-			for (const problem of problems) console.log(`FAIL ${id}: ${problem}`);
-		}
-		const failed = results.filter((r) => r.problems.length > 0).length;
-		console.log(`${results.length - failed} passed, ${failed} failed (${onPage.length} checked as the compile server does, ${local.length} locally)`);
-		return failed > 0 ? 1 : 0;
+		return checkExercises(cratesNamedIn(names), examplesRoot);
 	},
 });

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExercise } from '../../scripts/exercise.ts';
+import { checkExercises } from '../../scripts/exercises.ts';
 import { extract } from '../../src/build/workspace/anchors.ts';
+import { workspace } from '../../src/build/workspace/model.ts';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 
 function recorder() {
@@ -68,7 +70,8 @@ describe('npm run exercise, a local exercise (PostgreSQL)', { timeout: 300_000 }
 		const { out, lines } = recorder();
 		expect(await runExercise({ id: 'db/database-address', root, out })).toBe(1);
 		expect(lines[0]).toContain("with the exercise's tests, against a throwaway PostgreSQL…");
-		expect(lines.filter((l) => /^(passed|FAILED) {2}/.test(l))).toEqual([
+		// Sorted: libtest prints each result as its test ends, in any order.
+		expect(lines.filter((l) => /^(passed|FAILED) {2}/.test(l)).sort((a, b) => a.slice(8).localeCompare(b.slice(8)))).toEqual([
 			'FAILED  host and port of a url',
 			'passed  the migrations are next to the manifest',
 			'FAILED  the throwaway database answers',
@@ -80,5 +83,18 @@ describe('npm run exercise, a local exercise (PostgreSQL)', { timeout: 300_000 }
 		const { out, lines } = recorder();
 		expect(await runExercise({ id: 'db/database-address', root, solution: true, out })).toBe(0);
 		expect(lines.at(-1)).toMatch(/^\nAll 3 tests passed/);
+	});
+
+	it("is checked both ways by npm test's exercises step, which fails a solution that fails a test", async () => {
+		const notes = () => workspace(root).crateNamed('notes-demo');
+		const { out, lines } = recorder();
+		expect(await checkExercises([notes()], root, out.out)).toBe(0);
+		expect(lines).toEqual(['ok   db/database-address: the solution passes 3 tests, the starter fails 2 of 3', '1 passed, 0 failed (0 checked as the compile server does, 1 locally)']);
+
+		const solution = join(root, 'db/notes/exercises/database-address/solution.rs');
+		writeFileSync(solution, readFileSync(solution, 'utf8').replace('authority.rsplit(\'@\')', 'authority.split(\'@\')'));
+		const broken = recorder();
+		expect(await checkExercises([notes()], root, broken.out.out)).toBe(1);
+		expect(broken.lines[0]).toBe('FAIL db/database-address: the solution fails host and port of a url, the throwaway database answers');
 	});
 });
