@@ -53,12 +53,12 @@ export const exerciseCommand = (id: string) => `npm run exercise ${id}`;
  */
 export function checkedByNote(playground: string, needs: NeededCrate[], id: string): ReturnType<typeof h> {
 	const server = serverName(playground);
-	const local = [' Offline, or on your own machine: ', h('code', [exerciseCommand(id)]), '.'];
+	const local = [' On your own machine, or offline: ', h('code', [exerciseCommand(id)]), '.'];
 	let what: (string | ReturnType<typeof h>)[];
-	if (needs.length === 0) what = [`Check compiles your code with the tests on ${server}, with the standard library only.`];
+	if (needs.length === 0) what = [`Check runs on ${server}; this code needs only the standard library.`];
 	else if (isPublicPlayground(playground)) {
-		what = [`Check compiles your code with the tests on ${server}, which must offer ${listed(needs)} (it chooses its own crates and versions; if one is missing, use the course's compile server, `, h('code', ['npm run playground']), ').'];
-	} else what = [`Check compiles your code with the tests on ${server}, which offers the crates it needs: ${listed(needs)}.`];
+		what = [`Check runs on ${server} and needs ${listed(needs)}. The Playground picks its own crates: if one is missing, use the course's compile server (`, h('code', ['npm run playground']), ').'];
+	} else what = [`Check runs on ${server}, which has the crates this code needs: ${listed(needs)}.`];
 	return h('p', { className: ['runner-needs'], dataNeeds: needs.map((c) => c.name).join(' ') }, [...what, ...local]);
 }
 
