@@ -7,7 +7,7 @@
  * the diff between the two regions). So a pasted block, or a stale or
  * hand-edited one, is found in the built HTML itself.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -92,7 +92,9 @@ export function problems(blocks: Block[], page: string, read: (source: string) =
 		let region: string;
 		let shown: string;
 		try {
-			region = read(block.source);
+			// A file a step removed is shown from the step before, all removed: it has no code now.
+			const removed = block.diffFrom && block.data === '' && !existsSync(join(examplesRoot, block.source.split('#')[0]!));
+			region = removed ? '' : read(block.source);
 			// A diff block shows every line of both versions, markers removed.
 			shown =
 				block.diffFrom === undefined

@@ -357,8 +357,10 @@ describe('a lesson that names its step shows every file the step changes', () =>
 		);
 	});
 
-	it("names a manifest by the deps region it must show, and an unknown step by the steps there are", () => {
-		expect(() => page(STEP_DIRS[2])).toThrow(`step ${STEP_DIRS[2]} changes Cargo.toml#deps, but the page does not show it: add include="${STEP_DIRS[2]}/Cargo.toml#deps" step-diff`);
+	it('names a manifest by the deps region it must show, every file left out, and an unknown step by the steps there are', () => {
+		expect(() => page(STEP_DIRS[2])).toThrow(
+			`step ${STEP_DIRS[2]} changes Cargo.toml#deps, src/extra.rs, but the page does not show them: add include="${STEP_DIRS[2]}/Cargo.toml#deps" step-diff, include="${STEP_DIRS[2]}/src/extra.rs" step-diff`,
+		);
 		expect(() => page('api/steps/07-gone')).toThrow(
 			'src/content/docs/part/lesson.mdx: frontmatter step: no step api/steps/07-gone (the steps: api/steps/00-start, api/steps/01-grow, api/steps/02-trim)',
 		);
@@ -393,5 +395,34 @@ describe('folding the unchanged runs of a diff', () => {
 	it("writes Expressive Code's collapse meta", () => {
 		expect(collapseMeta([{ from: 1, to: 6 }, { from: 20, to: 31 }])).toBe('collapse={1-6,20-31}');
 		expect(collapseMeta([])).toBe('');
+	});
+});
+
+describe('step-diff on a file the step removes', () => {
+	let ws: StepWorkspace;
+	beforeEach(() => {
+		ws = stepWorkspace();
+	});
+	afterEach(() => ws.remove());
+	const [, two, three] = STEP_DIRS;
+
+	it('shows it from the step before, all removed, and the page must show it', () => {
+		const node = fence(`include="${three}/src/extra.rs" step-diff`);
+		const wrapper = wrap(node, ws.root)!;
+		expect(node.value).toBe('-pub fn extra() {}');
+		expect(node.meta).toBe('lang="rust" title="src/extra.rs (removed)"');
+		expect(wrapper.data.hProperties).toMatchObject({ dataSource: `${three}/src/extra.rs`, dataDiffFrom: `${two}/src/extra.rs`, dataCode: '' });
+		expect(lineText(wrapper.children[1] as Paragraph)).toMatch(new RegExp(`^Removed in this step: examples/${two}/src/extra.rs · tested with`));
+
+		const page = (...refs: string[]) => {
+			const tree: Root = { type: 'root', children: refs.map((ref) => fence(`include="${ref}" step-diff`)) };
+			includeExamples(tree, { path: '/repo/src/content/docs/part/lesson.mdx', data: { astro: { frontmatter: { step: three } } } } as unknown as VFile, { playground: '' }, ws.root);
+		};
+		expect(() => page(`${three}/Cargo.toml#deps`)).toThrow(`step ${three} changes src/extra.rs, but the page does not show it`);
+		expect(() => page(`${three}/Cargo.toml#deps`, `${three}/src/extra.rs`)).not.toThrow();
+	});
+
+	it('refuses a file neither the step nor the one before has', () => {
+		expect(() => wrap(fence(`include="${three}/src/nope.rs" step-diff`), ws.root)).toThrow(`include="${three}/src/nope.rs": no file examples/${three}/src/nope.rs, nor in the step before`);
 	});
 });

@@ -13,7 +13,8 @@
  * - `diff-from="path#anchor"`: show the step from that region to this one.
  * - `step-diff`: the included file lies in a step of the API build
  *   (../workspace/steps.ts); show it as a diff against the same file (and
- *   anchor) of the step before, all added when that step has no such file.
+ *   anchor) of the step before, all added when that step has no such file,
+ *   all removed when the step removes it.
  * - `runnable`: a binary declared runnable in its crate; a Run panel goes under it.
  * - `exercise`: an exercise's starter; an exercise panel (Edit, Run, Check) goes under it.
  * - `must-fail`: a snippet declared in its crate's [package.metadata.must-fail].
@@ -57,7 +58,7 @@ export interface Region {
 export type Display =
 	| { kind: 'region' }
 	| { kind: 'diff'; from: Region }
-	| { kind: 'step'; step: Step; file: string; from: Region | undefined };
+	| { kind: 'step'; step: Step; file: string; from: Region | undefined; removed: boolean };
 
 /** What goes under the block besides its source line. */
 export type Panel =
@@ -124,7 +125,10 @@ export function parseInclude(node: Code, lesson: string, root: string = examples
 	};
 	const flag = (key: string) => meta.getBoolean(key) === true;
 
-	const region = read(include);
+	// A file the step removed is no longer there to read: it is shown from the step before.
+	const [includePath = '', includeAnchor] = include.split('#', 2);
+	const removed = flag(STEP_DIFF_KEY) && includePath !== '' && !existsSync(join(root, includePath));
+	const region: Region = removed ? { path: includePath, anchor: includeAnchor, text: '' } : read(include);
 	const crate = crateOf(join(root, region.path), root);
 	const fromRef = meta.getString(DIFF_FROM_KEY);
 	let display: Display = fromRef === undefined ? { kind: 'region' } : { kind: 'diff', from: read(fromRef) };
@@ -135,8 +139,9 @@ export function parseInclude(node: Code, lesson: string, root: string = examples
 		const before = previousStep(inStep.step, root);
 		const earlier = before && `${before.dir}/${inStep.file}`;
 		const from = earlier !== undefined && existsSync(join(root, earlier)) ? read(sourceRef(earlier, region.anchor)) : undefined;
+		if (removed && !from) fail(`no file examples/${region.path}, nor in the step before`);
 		if (from?.text === region.text) fail(`examples/${region.path} is as ${before!.dir} left it: show it without ${STEP_DIFF_KEY}, or show a file this step changes`);
-		display = { kind: 'step', step: inStep.step, file: inStep.file, from };
+		display = { kind: 'step', step: inStep.step, file: inStep.file, from, removed };
 	}
 
 	const mustFail = crate.mustFail.find((m) => m.source === region.path);

@@ -61,10 +61,13 @@ const text = (value: string): PhrasingContent => ({ type: 'text', value });
 /** The line under a block: where it comes from and what it was checked with. */
 export function provenance(d: IncludeDirective, root: string): Paragraph {
 	const isOutput = /(^|\/)captures\/|\.(stderr|stdout)$/.test(d.region.path);
-	const parts: PhrasingContent[] = [text(isOutput ? 'Output of a real run, saved in ' : 'From '), inlineCode(`examples/${d.region.path}`)];
+	const removed = d.display.kind === 'step' && d.display.removed;
 	const from = diffFrom(d.display);
-	if (from) parts.push(text(', changed from '), inlineCode(`examples/${from.path}`));
-	else if (d.display.kind === 'step') parts.push(text(', a file new in this step'));
+	const parts: PhrasingContent[] = removed
+		? [text('Removed in this step: '), inlineCode(`examples/${from!.path}`)]
+		: [text(isOutput ? 'Output of a real run, saved in ' : 'From '), inlineCode(`examples/${d.region.path}`)];
+	if (from && !removed) parts.push(text(', changed from '), inlineCode(`examples/${from.path}`));
+	else if (d.display.kind === 'step' && !from) parts.push(text(', a file new in this step'));
 	// A crate's file was built and tested by this compiler with these crates;
 	// the workspace manifest belongs to no crate, so it names neither.
 	if (!isOutput && d.inCrate) {
@@ -101,8 +104,9 @@ export function fillFence(node: Code, d: IncludeDirective, root: string): void {
 	// project would have it.
 	const isSource = /\.(rs|toml)$/.test(d.region.path);
 	const inCrate = join(root, d.region.path).slice(d.crate.dir.length + 1);
-	const isNew = d.display.kind === 'step' && d.display.from === undefined;
-	const suffix = d.mustFail ? ' (does not work)' : d.panel.kind === 'exercise' ? ' (starter)' : isNew ? ' (new file)' : '';
+	const step = d.display.kind === 'step' ? d.display : undefined;
+	const stepSuffix = step?.removed ? ' (removed)' : step && !step.from ? ' (new file)' : '';
+	const suffix = d.mustFail ? ' (does not work)' : d.panel.kind === 'exercise' ? ' (starter)' : stepSuffix;
 	const title = isSource && !d.hasTitle ? `title=${quote(inCrate + suffix)}` : '';
 	node.meta = [d.codeMeta, asDiff, folds, title].filter(Boolean).join(' ') || null;
 }

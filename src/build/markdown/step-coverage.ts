@@ -1,8 +1,8 @@
 /**
  * A lesson that names a step of the API build in its frontmatter
  * (`step: api/steps/02-extractors`) promises the learner every change of
- * that step: each file the step adds or changes must appear on the page as
- * a `step-diff` block, or the build stops naming the files left out. A
+ * that step: each file the step adds, changes or removes must appear on the
+ * page as a `step-diff` block, or the build stops naming the files left out. A
  * step's manifest is shown (and compared) by its `deps` region, any other
  * file whole (../workspace/steps.ts).
  */
@@ -15,7 +15,7 @@ export const STEP_KEY = 'step';
 
 /**
  * Throws, on one line, unless `shown` (the `path#anchor` of each step-diff
- * block on the page) covers every file `step` adds or changes.
+ * block on the page) covers every file `step` adds, changes or removes.
  */
 export function checkStepShown(lesson: string, step: string, shown: readonly string[], root: string = examplesRoot): void {
 	let changes;
@@ -25,7 +25,6 @@ export function checkStepShown(lesson: string, step: string, shown: readonly str
 		throw new Error(`${lesson}: frontmatter ${STEP_KEY}: ${(error as Error).message}`);
 	}
 	const missing = changes
-		.filter((change) => change.kind !== 'removed')
 		.map((change) => sourceRef(`${step}/${change.file}`, shownAnchor(change.file)))
 		.filter((ref) => !shown.includes(ref));
 	if (missing.length === 0) return;
