@@ -13,7 +13,8 @@ describe('every Rust and TOML block on every built page comes from examples/', (
 		expect(problems(codeBlocks(readPage(page)), page)).toEqual([]);
 	});
 
-	it('the lessons do include Rust, TOML, must-fail and output blocks', () => {
+	// It parses every page of the build again: seconds on a loaded machine.
+	it('the lessons do include Rust, TOML, must-fail and output blocks', { timeout: 30_000 }, () => {
 		const blocks = pages.flatMap((page) => codeBlocks(readPage(page)));
 		const languages = new Set(blocks.filter((b) => b.source).map((b) => b.language));
 		expect([...languages].sort()).toEqual(expect.arrayContaining(['console', 'rust', 'text', 'toml']));

@@ -44,12 +44,10 @@ export function codeBlocks(tree: Root): Block[] {
 	}
 	return selectAll('div.expressive-code', tree).map((block) => {
 		const pre = select('pre', block);
-		// A folded run of a diff keeps its lines (in <details>); the
-		// "N collapsed lines" line that opens it (its <summary>) is no code.
-		const summaries = new Set(selectAll('summary .code', block));
-		const lines = selectAll('.ec-line > .code', block)
-			.filter((line) => !summaries.has(line))
-			.map((line) => shownText(line).replace(/\n$/, ''));
+		// A folded run of a diff keeps its lines in a <details> beside the
+		// others; the "N collapsed lines" line that opens it (in its
+		// <summary>) is no code, so it is not selected.
+		const lines = selectAll('code > .ec-line > .code, code > details > .ec-line > .code', block).map((line) => shownText(line).replace(/\n$/, ''));
 		const example = wrapped.get(block);
 		const data = (name: string) => (example?.properties[name] === undefined ? undefined : String(example.properties[name]));
 		return {
