@@ -9,8 +9,9 @@
  * - local exercises (they need PostgreSQL, hence crates the compile server
  *   does not offer, such as SQLx): cargo in a generated crate that has the
  *   exercise's crate's dependencies, the examples' Cargo.lock and its
- *   migrations, built in a folder of its own under examples/target so its
- *   dependencies are compiled once.
+ *   migrations, built under examples/target/exercises-local, where every
+ *   crate's generated crate shares one target folder, so dependencies are
+ *   compiled once.
  *
  * Used by scripts/exercises.ts (CI, both ways) and scripts/exercise.ts (the
  * learner's command).
@@ -162,9 +163,14 @@ export function localManifest(crateManifest: string, workspaceManifest: string):
 	return stringify(manifest);
 }
 
-/** Where a crate's local exercises build: one folder per crate, kept, so dependencies compile once. */
+/** Where a crate's local exercises build: one folder per crate, kept between runs. */
 export function localBuildDir(examplesRoot: string, crate: Crate): string {
 	return join(examplesRoot, 'target/exercises-local', crate.name);
+}
+
+/** One target folder for every crate's local exercises: the steps share their dependencies, which then compile once. */
+export function localTargetDir(examplesRoot: string): string {
+	return join(examplesRoot, 'target/exercises-local/target');
 }
 
 /**
@@ -185,7 +191,7 @@ export async function testLocally(program: string, crate: Crate, examplesRoot: s
 	writeFileSync(join(dir, 'src/main.rs'), program);
 	const run = await runCommand('cargo', ['test', '--offline', '--', '--color', 'never'], {
 		cwd: dir,
-		env: testEnv({ CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: join(dir, 'target'), ...env }),
+		env: testEnv({ CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: localTargetDir(examplesRoot), ...env }),
 		timeoutMs: 600_000,
 	});
 	return outcomeOf(run, '');
