@@ -78,4 +78,16 @@ describe('Run panel prefetch', () => {
 		await runButton(page).click();
 		await expect.poll(() => status(panel).textContent()).toMatch(/^Exited with code 0 in/);
 	});
+
+	it('a runner that cannot load says so on the click, and loads on the next one once back online', async () => {
+		const { page } = await lesson();
+		// The runner's own module: the first thing a click on a panel fetches.
+		await page.route('**/runner-element*.js', (route) => route.abort('internetdisconnected'));
+		const panel = page.locator('br-runner').first();
+		await runButton(page).click();
+		await expect.poll(() => status(panel).textContent()).toBe('The runner could not be loaded (is the network down?). Press the button again to retry.');
+		await page.unroute('**/runner-element*.js');
+		await runButton(page).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^Exited with code 0 in/);
+	});
 });
