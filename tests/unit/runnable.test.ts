@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -50,6 +50,16 @@ describe('runnable examples', () => {
 		expect(stale()).toEqual([
 			'demo (bin demo): /wasm/demo/demo.wasm is stale: its sources changed since it was built',
 		]);
+	});
+
+	it('follows a linked source (a step keeps its unchanged files as links): a change behind the link makes it stale', () => {
+		const { root, runnable, stale } = setUp();
+		writeFileSync(join(root, 'shared.rs'), 'pub fn one() {}\n');
+		symlinkSync('../../shared.rs', join(root, 'demo/src/linked.rs'));
+		const before = sourceHash(runnable, root);
+		writeFileSync(join(root, 'shared.rs'), 'pub fn two() {}\n');
+		expect(sourceHash(runnable, root)).not.toBe(before);
+		expect(stale()[0]).toMatch(/is stale/);
 	});
 
 	it('ignores saved outputs, which do not change the binary', () => {

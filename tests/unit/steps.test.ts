@@ -47,8 +47,10 @@ describe('the step model', () => {
 		expect(stepOf('api/users-api/src/lib.rs', ws.root)).toBeUndefined();
 	});
 
-	it("lists a step's files, links included, transcripts and exercises left out", () => {
+	it("lists a step's files, links included, transcripts, exercises and SQLx's query data left out", () => {
 		ws.write(`${STEP_DIRS[1]}/exercises/x/starter.rs`, 'fn main() {}\n');
+		ws.write(`${STEP_DIRS[1]}/captures/run.txt`, '$ cargo run\n');
+		ws.write(`${STEP_DIRS[1]}/.sqlx/query-0123.json`, '{}\n');
 		expect(stepFiles(stepAt(STEP_DIRS[1], ws.root), ws.root)).toEqual(['Cargo.toml', 'src/extra.rs', 'src/lib.rs', 'src/main.rs']);
 	});
 
@@ -167,7 +169,37 @@ describe('authoring a step (node scripts/task.ts steps)', () => {
 
 	it("renames the package and binary, leaving the step before's transcripts and exercises behind", () => {
 		const manifest = '[package]\nname = "api-step-04"\n\n[[bin]]\nname = "api-step-04"\n\n[[package.metadata.captures]]\nfile = "captures/x.txt"\n';
-		expect(nextManifest(manifest, 4, 5)).toBe('[package]\nname = "api-step-05"\n\n[[bin]]\nname = "api-step-05"\n');
-		expect(() => nextManifest('[package]\nname = "other"\n', 4, 5)).toThrow('does not end in -04');
+		expect(nextManifest(manifest, 4, 5, 'more')).toBe('[package]\nname = "api-step-05"\n\n[[bin]]\nname = "api-step-05"\n');
+		expect(() => nextManifest('[package]\nname = "other"\n', 4, 5, 'more')).toThrow('does not end in -04');
+	});
+
+	it("rewrites the step before's number, lesson and summary for the new step, and only there", () => {
+		// Laid out as a real step's manifest (examples/api/steps/02-extractors/Cargo.toml).
+		const manifest = [
+			'# The users API as the extractors lesson leaves it: step 2 of the build that',
+			'# ends with examples/api/users-api.',
+			'[package]',
+			'name = "users-api-step-02"',
+			'description = "Build an API, step 2: path, query, body and state extractors."',
+			'',
+			'# ANCHOR: deps',
+			'# the deps of step 2 stay as they were',
+			'# ANCHOR_END: deps',
+			'',
+		].join('\n');
+		expect(nextManifest(manifest, 2, 3, 'json-bodies')).toBe(
+			[
+				'# The users API as the json bodies lesson leaves it: step 3 of the build that',
+				'# ends with examples/api/users-api.',
+				'[package]',
+				'name = "users-api-step-03"',
+				'description = "Build an API, step 3: json bodies."',
+				'',
+				'# ANCHOR: deps',
+				'# the deps of step 2 stay as they were',
+				'# ANCHOR_END: deps',
+				'',
+			].join('\n'),
+		);
 	});
 });

@@ -7,7 +7,7 @@
  * under the block.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { examplesRoot, workspace, type Runnable } from './model.ts';
@@ -58,10 +58,16 @@ export function wasmFile(url: string, dir: string): string {
 	return join(dir, url.replace(/^\/wasm\//, ''));
 }
 
+/**
+ * The files under `dir`, linked ones included: a step keeps its unchanged
+ * sources as links to the step before, and a change there changes its build.
+ * A dirent describes the link itself, so each path is stat'ed (which follows
+ * it); a dangling link is no file.
+ */
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => join(entry.parentPath, entry.name));
+		.map((entry) => join(entry.parentPath, entry.name))
+		.filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
 }
 
 /**

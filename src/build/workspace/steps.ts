@@ -14,8 +14,9 @@
  * (`changedFiles`), and what breaks the layout (`stepProblems`).
  *
  * What counts as the learner's project: every file of the step except its
- * saved transcripts (captures/) and its exercises (exercises/), which are
- * the course's, not the service's. A step's Cargo.toml is always its own
+ * saved transcripts (captures/), its exercises (exercises/) and SQLx's
+ * generated query data (.sqlx/, written by cargo sqlx prepare, never by the
+ * learner's hand), which are the course's, not the service's. A step's Cargo.toml is always its own
  * file (each package needs its own name), so it is compared by its `deps`
  * region, the part the learner writes.
  */
@@ -29,7 +30,7 @@ export const STEPS_DIR = 'api/steps';
 /** A step's folder name: its two-digit number, then what it adds. */
 const STEP_NAME = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Top-level folders of a step that are not part of the learner's service. */
-const NOT_THE_SERVICE = ['captures', 'exercises'];
+const NOT_THE_SERVICE = ['captures', 'exercises', '.sqlx'];
 /** A step's manifest, compared (and shown) by this region only. */
 export const MANIFEST = 'Cargo.toml';
 export const MANIFEST_REGION = 'deps';
