@@ -23,13 +23,22 @@ const posix = (path: string) => path.split(sep).join('/');
 /**
  * The step before's manifest for a new step: its package (and binary) named
  * for the new number, its transcripts and exercises left behind (they are
- * the step before's own).
+ * the step before's own), and what it says of itself rewritten for the new
+ * step. The header comment's "as the … lesson leaves it: step N" and the
+ * description's "step N: …" get the new number and, for the lesson and the
+ * summary, the words of the new folder's slug (`json` for 03-json): the
+ * step before's summary would otherwise pass for this step's unnoticed,
+ * while the slug's words name the right step until the author writes more.
  */
-export function nextManifest(text: string, from: number, to: number): string {
+export function nextManifest(text: string, from: number, to: number, slug: string): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	const name = /^name = "(.+)-(\d{2})"$/m.exec(text);
 	if (!name || Number(name[2]) !== from) throw new Error(`the step before's package name does not end in -${pad(from)}: name the new step's package yourself`);
-	const renamed = text.replaceAll(`${name[1]}-${pad(from)}`, `${name[1]}-${pad(to)}`);
+	const topic = slug.replaceAll('-', ' ');
+	const renamed = text
+		.replaceAll(`${name[1]}-${pad(from)}`, `${name[1]}-${pad(to)}`)
+		.replace(/^(#.*? as the ).+?( lesson leaves it: step )\d+\b/m, `$1${topic}$2${to}`)
+		.replace(/^(description = ".*?\bstep )\d+: .*"$/m, `$1${to}: ${topic}."`);
 	const metadata = renamed.search(/^\[\[?package\.metadata\./m);
 	return metadata < 0 ? renamed : `${renamed.slice(0, metadata).trimEnd()}\n`;
 }
@@ -45,7 +54,7 @@ export function newStep(folder: string, root: string = examplesRoot): string {
 	for (const file of stepFiles(before, root)) {
 		const target = join(root, dir, file);
 		mkdirSync(dirname(target), { recursive: true });
-		if (file === MANIFEST) writeFileSync(target, nextManifest(readFileSync(join(root, before.dir, file), 'utf8'), before.number, number));
+		if (file === MANIFEST) writeFileSync(target, nextManifest(readFileSync(join(root, before.dir, file), 'utf8'), before.number, number, folder.slice(3)));
 		else symlinkSync(posix(relative(dirname(target), join(root, before.dir, file))), target);
 	}
 	// The new member goes right after the step before, keeping the list sorted.
