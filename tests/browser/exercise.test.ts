@@ -13,7 +13,7 @@ import { testPage } from './test-page.ts';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { violations } from './axe.ts';
-import { editTo, status, stderr } from './run-panel.ts';
+import { editTo, settle, status, stderr } from './run-panel.ts';
 
 const LESSON = '/rust-book/ownership/';
 const exercise = crateNamed('book-ownership').exercises[0]!;
@@ -38,6 +38,7 @@ async function exercisePanel(theme: 'light' | 'dark' = 'light'): Promise<{ page:
 	await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
 	const panel = page.locator(`br-runner[data-source="${exercise.starter}"]`);
 	await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+	await settle(panel);
 	return { page, panel };
 }
 
@@ -90,6 +91,7 @@ describe('API exercise panel (axum, on the compile server)', { timeout: 180_000 
 		await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
 		const panel = page.locator(`br-runner[data-source="${api.starter}"]`);
 		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		await settle(panel);
 		expect(await panel.locator('[data-needs]').textContent()).toMatch(/axum 0\.8\.\d+, http-body-util [\d.]+, serde_json [\d.]+, tokio [\d.]+, tower [\d.]+.*npm run exercise api\/request-id/);
 
 		await panel.getByRole('button', { name: 'Check with the tests' }).click();
