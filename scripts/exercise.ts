@@ -1,8 +1,9 @@
 /**
  * `npm run exercise <part>/<name>`: the learner's check of one exercise on
  * their own machine, the one way to check an exercise that needs PostgreSQL
- * (the page shows this command under it), and an offline way to check any
- * other. It runs the exercise's tests against the learner's file and prints
+ * (the page shows this command under it), and a way to check any other
+ * without the compile server (it works without the network once the crates
+ * are downloaded). It runs the exercise's tests against the learner's file and prints
  * each test's result and a one-line verdict.
  *
  *   npm run exercise api/delete-user                 the starter file in this clone, as edited
@@ -51,6 +52,10 @@ export function report(outcome: Outcome, what: string, out: Output): boolean {
 	for (const test of tests) {
 		out.out(`${test.passed ? 'passed' : 'FAILED'}  ${testTitle(test.name)}`);
 		if (!test.passed && test.message) out.out(test.message.replace(/^/gm, '        '));
+	}
+	if (outcome.kind === 'stopped') {
+		out.out(`\nThe tests did not all finish: ${outcome.why}`);
+		return false;
 	}
 	out.out(
 		failed === 0

@@ -32,6 +32,7 @@ import { defineTask } from './lib/task.ts';
 /** What is wrong with a solution's run (nothing: an empty list). */
 export function solutionProblems(outcome: Outcome): string[] {
 	if (outcome.kind === 'not-run') return [`the solution with its tests: no test ran:\n${outcome.why}`];
+	if (outcome.kind === 'stopped') return [`the solution with its tests: ${outcome.why}`];
 	const failed = outcome.report.tests.filter((t) => !t.passed);
 	// Sorted: libtest reports tests as they end, in no fixed order.
 	return failed.length ? [`the solution fails ${failed.map((t) => testTitle(t.name)).sort().join(', ')}`] : [];
@@ -40,6 +41,8 @@ export function solutionProblems(outcome: Outcome): string[] {
 /** What is wrong with a starter's run: it must compile, so the learner sees tests fail, and must fail one. */
 export function starterProblems(outcome: Outcome): string[] {
 	if (outcome.kind === 'not-run') return [`the starter with the tests must compile so the learner sees tests fail:\n${outcome.why}`];
+	// Cut short, the learner would see no reason for the tests that never reported.
+	if (outcome.kind === 'stopped') return [`the starter's tests must each fail with a reason: ${outcome.why}`];
 	return outcome.report.failed === 0 ? ['the starter already passes every test: there is nothing to do'] : [];
 }
 

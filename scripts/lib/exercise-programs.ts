@@ -45,7 +45,7 @@ export function exerciseSources(exercise: Exercise, root: string): ExerciseSourc
 	};
 }
 
-interface Ran {
+export interface Ran {
 	code: number | null;
 	stdout: string;
 	stderr: string;
@@ -76,16 +76,47 @@ export function runCommand(command: string, args: string[], options: { cwd: stri
 	});
 }
 
-/** A test run, or why the tests never ran (the compiler's messages, mostly). */
-export type Outcome = { kind: 'tested'; report: TestReport; output: string } | { kind: 'not-run'; why: string };
+/**
+ * A test run that finished (every test reported, the program's exit code
+ * agreeing), one that was cut short (`stopped`: some tests reported, then a
+ * timeout, a crash or an exit code no failure explains), or why the tests
+ * never ran (the compiler's messages, mostly).
+ */
+export type Outcome =
+	| { kind: 'tested'; report: TestReport; output: string }
+	| { kind: 'stopped'; report: TestReport; output: string; why: string }
+	| { kind: 'not-run'; why: string };
 
-function outcomeOf(run: Ran, compilerMessages: string): Outcome {
+// libtest announces each test program's tests ("running 3 tests"), ignored ones included.
+const RUNNING = /^running (\d+) tests?$/gm;
+const IGNORED = /^test \S+ \.\.\. ignored\b/gm;
+
+/** The end of a program's messages: where a crash says what happened (cargo's build lines come first). */
+const tail = (text: string) => text.trim().split('\n').slice(-10).join('\n');
+
+/**
+ * Reads a test run. Lines `test … ok` alone do not make a pass: the run must
+ * also report as many tests as libtest announced, end before the time limit,
+ * and exit with 0 unless a test failed (libtest exits with 101 then).
+ */
+export function outcomeOf(run: Ran, compilerMessages: string): Outcome {
 	const report = parseTestReport(run.stdout);
 	if (report.tests.length === 0) {
 		const why = run.timedOut ? 'the tests ran longer than the time limit and were stopped' : `${compilerMessages}${run.stderr}${run.stdout}`.trim();
 		return { kind: 'not-run', why };
 	}
-	return { kind: 'tested', report, output: run.stdout };
+	const announced = [...run.stdout.matchAll(RUNNING)].reduce((sum, [, n]) => sum + Number(n), 0);
+	const reported = report.tests.length + [...run.stdout.matchAll(IGNORED)].length;
+	const missing = announced - reported;
+	let why: string | undefined;
+	if (run.timedOut) {
+		why = `the tests ran longer than the time limit and were stopped${missing > 0 ? ` (${missing} of ${announced} had reported no result)` : ''}`;
+	} else if (missing > 0) {
+		why = `the test program stopped before ${missing} of its ${announced} tests reported a result (exit code ${run.code ?? 'none: killed by a signal'}):\n${tail(run.stderr)}`;
+	} else if (run.code !== 0 && report.failed === 0) {
+		why = `the test program exited with code ${run.code ?? 'none (killed by a signal)'} though no test failed:\n${tail(run.stderr)}`;
+	}
+	return why === undefined ? { kind: 'tested', report, output: run.stdout } : { kind: 'stopped', report, output: run.stdout, why: why.trim() };
 }
 
 /** The environment a test program runs with, as on the compile server: short panics, two tokio workers. */
@@ -129,17 +160,13 @@ export async function lintWithCrateCache(program: string, cache: CrateCache): Pr
 type Table = Record<string, unknown>;
 
 /**
- * The manifest of the generated crate for a local exercise of `crate`: its
- * normal dependencies (a `workspace = true` one taken from the workspace's
- * table, with the crate's extra features) and the workspace's profiles, so
- * the build matches the crate's own.
+ * A crate's table of dependencies as a crate outside the workspace declares
+ * them: a `workspace = true` one is taken from the workspace's table, with
+ * the crate's extra features.
  */
-export function localManifest(crateManifest: string, workspaceManifest: string): string {
-	const own = parse(crateManifest) as Table;
-	const ws = parse(workspaceManifest) as Table;
-	const shared = ((ws['workspace'] as Table | undefined)?.['dependencies'] ?? {}) as Table;
+function resolved(declaredTable: Table, shared: Table): Table {
 	const dependencies: Table = {};
-	for (const [name, declared] of Object.entries((own['dependencies'] ?? {}) as Table)) {
+	for (const [name, declared] of Object.entries(declaredTable)) {
 		const table: Table = typeof declared === 'string' ? { version: declared } : { ...(declared as Table) };
 		if (table['workspace'] === true) {
 			const base = shared[name];
@@ -153,9 +180,24 @@ export function localManifest(crateManifest: string, workspaceManifest: string):
 			dependencies[name] = table;
 		}
 	}
+	return dependencies;
+}
+
+/**
+ * The manifest of the generated crate for a local exercise of `crate`: its
+ * dependencies and dev-dependencies (the tests, such as the steps' oneshot
+ * ones, use tower, http-body-util and serde_json), resolved against the
+ * workspace's table, and the workspace's profiles, so the build matches the
+ * crate's own.
+ */
+export function localManifest(crateManifest: string, workspaceManifest: string): string {
+	const own = parse(crateManifest) as Table;
+	const ws = parse(workspaceManifest) as Table;
+	const shared = ((ws['workspace'] as Table | undefined)?.['dependencies'] ?? {}) as Table;
 	const manifest: Table = {
 		package: { name: 'exercise', version: '0.0.0', edition: '2024', publish: false },
-		dependencies,
+		dependencies: resolved((own['dependencies'] ?? {}) as Table, shared),
+		'dev-dependencies': resolved((own['dev-dependencies'] ?? {}) as Table, shared),
 		// A workspace of its own: examples/ must not adopt it.
 		workspace: {},
 	};
@@ -189,7 +231,8 @@ export async function testLocally(program: string, crate: Crate, examplesRoot: s
 	const migrations = join(crate.dir, 'migrations');
 	if (existsSync(migrations) && !existsSync(join(dir, 'migrations'))) symlinkSync(migrations, join(dir, 'migrations'));
 	writeFileSync(join(dir, 'src/main.rs'), program);
-	const run = await runCommand('cargo', ['test', '--offline', '--', '--color', 'never'], {
+	// Not --offline: on a fresh clone cargo must download the crates once; after that it needs no network.
+	const run = await runCommand('cargo', ['test', '--', '--color', 'never'], {
 		cwd: dir,
 		env: testEnv({ CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: localTargetDir(examplesRoot), ...env }),
 		timeoutMs: 600_000,

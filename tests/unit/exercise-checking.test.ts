@@ -8,7 +8,7 @@ import type { Element, ElementContent } from 'hast';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { solutionProblems, starterProblems } from '../../scripts/exercises.ts';
-import { localManifest, type Outcome } from '../../scripts/lib/exercise-programs.ts';
+import { localManifest, outcomeOf, type Outcome } from '../../scripts/lib/exercise-programs.ts';
 import { checkedByNote, localExerciseMarkup } from '../../src/build/markdown/runner-markup.ts';
 import { cratesUsed, exerciseId, exercisesById } from '../../src/build/workspace/exercises.ts';
 import type { Crate, Exercise } from '../../src/build/workspace/model.ts';
@@ -54,11 +54,13 @@ describe('the crates an exercise needs', () => {
 });
 
 describe("a local exercise's generated crate", () => {
-	it("has the crate's dependencies, a workspace one filled in from the workspace's table, and the workspace's profiles", () => {
-		const own = '[package]\nname = "step"\n[dependencies]\naxum = "0.8.9"\ntokio = { workspace = true, features = ["time"] }\n[dev-dependencies]\ntower = "0.5"\n';
-		const ws = '[workspace]\nmembers = ["a"]\n[workspace.dependencies]\ntokio = { version = "1.54.1", features = ["macros"] }\n[profile.dev]\ndebug = false\n';
+	it("has the crate's dependencies and dev-dependencies, a workspace one filled in from the workspace's table, and the workspace's profiles", () => {
+		const own = '[package]\nname = "step"\n[dependencies]\naxum = "0.8.9"\ntokio = { workspace = true, features = ["time"] }\n[dev-dependencies]\ntower = "0.5"\nserde_json = { workspace = true }\n';
+		const ws = '[workspace]\nmembers = ["a"]\n[workspace.dependencies]\ntokio = { version = "1.54.1", features = ["macros"] }\nserde_json = "1.0.145"\n[profile.dev]\ndebug = false\n';
 		const manifest = parse(localManifest(own, ws)) as Record<string, Record<string, unknown>>;
 		expect(manifest['dependencies']).toEqual({ axum: { version: '0.8.9' }, tokio: { version: '1.54.1', features: ['macros', 'time'] } });
+		// The tests' crates too (the steps' oneshot tests use tower, http-body-util and serde_json), resolved the same way.
+		expect(manifest['dev-dependencies']).toEqual({ tower: { version: '0.5' }, serde_json: { version: '1.0.145' } });
 		expect(manifest['workspace']).toEqual({});
 		expect(manifest['profile']).toEqual({ dev: { debug: false } });
 		expect(manifest['package']).toMatchObject({ name: 'exercise', edition: '2024' });
@@ -88,6 +90,48 @@ describe('what the CI check calls broken', () => {
 	});
 });
 
+describe('a test run read', () => {
+	const run = (stdout: string, more: { code?: number | null; stderr?: string; timedOut?: boolean } = {}) =>
+		outcomeOf({ code: 0, stderr: '', timedOut: false, ...more, stdout }, '');
+	const two = (results: string) => `\nrunning 2 tests\n${results}\ntest result: …\n`;
+
+	it('passes when every announced test reported ok and the program exited with 0', () => {
+		expect(run(two('test tests::a ... ok\ntest tests::b ... ok'))).toMatchObject({ kind: 'tested', report: { passed: 2, failed: 0 } });
+		// An ignored test is announced too, and reported as ignored.
+		expect(run('running 2 tests\ntest tests::a ... ok\ntest tests::b ... ignored\n')).toMatchObject({ kind: 'tested', report: { passed: 1 } });
+		// A failing test makes libtest exit with 101: a finished run.
+		expect(run(two('test tests::a ... ok\ntest tests::b ... FAILED'), { code: 101 })).toMatchObject({ kind: 'tested', report: { failed: 1 } });
+	});
+
+	it('is stopped, not passed, when it timed out with some tests ok', () => {
+		expect(run(two('test tests::a ... ok'), { code: null, timedOut: true })).toEqual(
+			expect.objectContaining({ kind: 'stopped', why: 'the tests ran longer than the time limit and were stopped (1 of 2 had reported no result)' }),
+		);
+	});
+
+	it('is stopped when a test never reported (the program crashed), naming the crash', () => {
+		const crashed = run(two('test tests::a ... ok'), { code: null, stderr: '   Compiling exercise v0.0.0\n\nthread \'tests::b\' has overflowed its stack\nfatal runtime error: stack overflow' });
+		expect(crashed).toMatchObject({ kind: 'stopped' });
+		expect(crashed.kind === 'stopped' && crashed.why).toMatch(/^the test program stopped before 1 of its 2 tests reported a result \(exit code none: killed by a signal\):\n[^]*stack overflow$/);
+	});
+
+	it('is stopped when the program exited non-zero though no test failed', () => {
+		const exited = run(two('test tests::a ... ok\ntest tests::b ... ok'), { code: 3, stderr: 'exit from a test' });
+		expect(exited).toMatchObject({ kind: 'stopped', why: 'the test program exited with code 3 though no test failed:\nexit from a test' });
+	});
+
+	it('did not run when no test reported (the compiler\'s messages, or the time limit)', () => {
+		expect(run('', { code: 101, stderr: 'error[E0425]: cannot find value `x`' })).toEqual({ kind: 'not-run', why: 'error[E0425]: cannot find value `x`' });
+		expect(run('', { code: null, timedOut: true })).toEqual({ kind: 'not-run', why: 'the tests ran longer than the time limit and were stopped' });
+	});
+
+	it('is what the CI check calls broken, for the solution and the starter alike', () => {
+		const stopped = run(two('test tests::a ... ok'), { code: null, timedOut: true });
+		expect(solutionProblems(stopped)).toEqual(['the solution with its tests: the tests ran longer than the time limit and were stopped (1 of 2 had reported no result)']);
+		expect(starterProblems(stopped)[0]).toMatch(/^the starter's tests must each fail with a reason: the tests ran longer/);
+	});
+});
+
 describe("the exercise panel's words", () => {
 	const needs = [
 		{ name: 'axum', version: '0.8.9' },
@@ -95,17 +139,17 @@ describe("the exercise panel's words", () => {
 	];
 	const text = (node: ReturnType<typeof checkedByNote>) => toString(node);
 
-	it('names the server that checks it, the crates it needs and the command that checks it offline', () => {
+	it('names the server that checks it, the crates it needs and the command that checks it on the learner\'s machine', () => {
 		const onServer = checkedByNote('http://127.0.0.1:3344', needs, 'api/request-id');
 		expect(text(onServer)).toBe(
-			"Check runs on the course's compile server, which has the crates this code needs: axum 0.8.9, tokio 1.54.1. On your own machine, or offline: npm run exercise api/request-id.",
+			"Check runs on the course's compile server, which has the crates this code needs: axum 0.8.9, tokio 1.54.1. On your own machine (it works without the network once the crates are downloaded): npm run exercise api/request-id.",
 		);
 		expect(onServer.properties['dataNeeds']).toBe('axum tokio');
 		expect(text(checkedByNote('https://play.rust-lang.org', needs, 'api/request-id'))).toBe(
-			"Check runs on the Rust Playground and needs axum 0.8.9, tokio 1.54.1. The Playground picks its own crates: if one is missing, use the course's compile server (npm run playground). On your own machine, or offline: npm run exercise api/request-id.",
+			"Check runs on the Rust Playground and needs axum 0.8.9, tokio 1.54.1. The Playground picks its own crates: if one is missing, use the course's compile server (npm run playground). On your own machine (it works without the network once the crates are downloaded): npm run exercise api/request-id.",
 		);
 		expect(text(checkedByNote('https://play.rust-lang.org', [], 'rust-book/x'))).toBe(
-			'Check runs on the Rust Playground; this code needs only the standard library. On your own machine, or offline: npm run exercise rust-book/x.',
+			'Check runs on the Rust Playground; this code needs only the standard library. On your own machine (it works without the network once the crates are downloaded): npm run exercise rust-book/x.',
 		);
 	});
 

@@ -14,6 +14,7 @@ import type { ElementContent } from 'hast';
 import { fileUrl, wasmUrl, type Runnable } from '../workspace/runnable.ts';
 import type { Exercise } from '../workspace/workspace.ts';
 import { joinArgs } from '../../shared/args.ts';
+import { exerciseCommand } from '../../shared/exercise-command.ts';
 import { playgroundLink } from '../../shared/playground-link.ts';
 import { isPublicPlayground, serverName } from '../../shared/playground-name.ts';
 
@@ -42,9 +43,6 @@ export interface NeededCrate {
 
 const listed = (crates: NeededCrate[]) => crates.map((c) => `${c.name} ${c.version}`).join(', ');
 
-/** The learner's command that checks an exercise on their machine (scripts/exercise.ts). */
-export const exerciseCommand = (id: string) => `npm run exercise ${id}`;
-
 /**
  * Which server checks the exercise and what its code needs there. The
  * public Playground's crates are its own choice, so with crates beyond the
@@ -53,7 +51,8 @@ export const exerciseCommand = (id: string) => `npm run exercise ${id}`;
  */
 export function checkedByNote(playground: string, needs: NeededCrate[], id: string): ReturnType<typeof h> {
 	const server = serverName(playground);
-	const local = [' On your own machine, or offline: ', h('code', [exerciseCommand(id)]), '.'];
+	// The command downloads the crates on its first run, so "offline" holds only after that.
+	const local = [' On your own machine (it works without the network once the crates are downloaded): ', h('code', [exerciseCommand(id)]), '.'];
 	let what: (string | ReturnType<typeof h>)[];
 	if (needs.length === 0) what = [`Check runs on ${server}; this code needs only the standard library.`];
 	else if (isPublicPlayground(playground)) {

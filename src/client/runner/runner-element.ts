@@ -10,6 +10,7 @@
  * tests, run with cargo test) always go to the Playground.
  */
 import { splitArgs } from '../../shared/args.ts';
+import { exerciseCommand } from '../../shared/exercise-command.ts';
 import type { CodeEditor } from './code-editor.ts';
 import { clearEdit, loadEdit, saveEdit } from './edit-store.ts';
 import { cratesNote, execute, isPublicPlayground, listCrates, PlaygroundUnreachable, serverName, type OfferedCrate } from './playground-client.ts';
@@ -278,7 +279,7 @@ class Runner extends HTMLElement {
 		const needs = this.querySelector<HTMLElement>('[data-needs]')?.dataset['needs']?.split(' ').filter(Boolean) ?? [];
 		const missing = crates ? needs.filter((name) => !crates.some((c) => c.name === name)) : [];
 		if (missing.length === 0) return '';
-		const command = this.dataset['exerciseId'] ? `npm run exercise ${this.dataset['exerciseId']}` : 'npm run playground';
+		const command = this.dataset['exerciseId'] ? exerciseCommand(this.dataset['exerciseId']) : 'npm run playground';
 		return ` It lacks ${missing.join(', ')}, which this exercise needs, so Check cannot compile it there: check it with the course's compile server (npm run playground) or on your machine (${command}).`;
 	}
 
