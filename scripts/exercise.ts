@@ -23,7 +23,7 @@ import { examplesRoot } from '../src/build/workspace/workspace.ts';
 import { programWithTests, testTitle } from '../src/shared/test-report.ts';
 import { ensureCrateCache } from './playground/crate-cache.ts';
 import { exerciseSources, testLocally, testWithCrateCache, type Outcome } from './lib/exercise-programs.ts';
-import { applyMigrations, startPostgres, stopPostgres } from './lib/postgres.ts';
+import { exerciseDatabases } from './lib/exercise-databases.ts';
 import { defineTask, UsageError, type Output } from './lib/task.ts';
 
 /** The exercise an id names; a wrong one is told which ids its part has. */
@@ -97,18 +97,11 @@ export async function runExercise({ id, file, solution = false, root = examplesR
 		const cache = await ensureCrateCache({ log: (line) => out.err(line) });
 		outcome = await testWithCrateCache(program, cache);
 	} else {
-		let pg;
+		const db = await exerciseDatabases([crate]);
 		try {
-			pg = await startPostgres();
-		} catch (error) {
-			throw new Error(`this exercise needs PostgreSQL, which could not be started: ${(error as Error).message.split('\n')[0]}`);
-		}
-		try {
-			const migrations = join(crate.dir, 'migrations');
-			if (existsSync(migrations)) applyMigrations(pg.url, migrations);
-			outcome = await testLocally(program, crate, root, { DATABASE_URL: pg.url });
+			outcome = await testLocally(program, crate, root, { DATABASE_URL: db.urlOf(crate) });
 		} finally {
-			stopPostgres(pg.dir);
+			db.stop();
 		}
 	}
 	return report(outcome, what, out) ? 0 : 1;

@@ -8,8 +8,9 @@
  * exercise that uses axum or tokio is checked with the very crates the page
  * offers; a solution that is no cargo target (cargo clippy does not see it)
  * is also held to clippy. A local exercise (it needs PostgreSQL) is built
- * the way `npm run exercise` builds it, with the database of DATABASE_URL
- * (npm test's), or a throwaway one started here.
+ * the way `npm run exercise` builds it, in a database of its crate's own,
+ * migrated, on the server of DATABASE_URL (npm test's) or on a throwaway one
+ * started here.
  * Starters and solution files that are no cargo target are held to rustfmt,
  * since cargo fmt does not see them.
  *
@@ -17,7 +18,6 @@
  *   node scripts/task.ts exercises book-ownership    only these crates (by name)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { exerciseId, exercisesById } from '../src/build/workspace/exercises.ts';
@@ -26,7 +26,7 @@ import { cratesNamedIn, examplesRoot, type Crate, type Exercise } from '../src/b
 import { programWithTests, testTitle } from '../src/shared/test-report.ts';
 import { ensureCrateCache, type CrateCache } from './playground/crate-cache.ts';
 import { exerciseSources, inParallel, lintWithCrateCache, testLocally, testWithCrateCache, type Outcome } from './lib/exercise-programs.ts';
-import { applyMigrations, startPostgres, stopPostgres } from './lib/postgres.ts';
+import { exerciseDatabases } from './lib/exercise-databases.ts';
 import { defineTask } from './lib/task.ts';
 
 /** What is wrong with a solution's run (nothing: an empty list). */
@@ -90,17 +90,6 @@ async function checkLocally(crate: Crate, exercise: Exercise, root: string, data
 	return verdict(exerciseId(crate, exercise), passed, failing, rustfmtProblems(exercise, root));
 }
 
-/** A database for the local exercises: npm test's, or a throwaway one with each crate's migrations. */
-async function database(crates: Crate[]): Promise<{ url: string; stop: () => void }> {
-	const given = process.env['DATABASE_URL'];
-	if (given) return { url: given, stop: () => {} };
-	const pg = await startPostgres();
-	for (const crate of crates) {
-		if (existsSync(join(crate.dir, 'migrations'))) applyMigrations(pg.url, join(crate.dir, 'migrations'));
-	}
-	return { url: pg.url, stop: () => stopPostgres(pg.dir) };
-}
-
 /** Checks the exercises of `crates` (of the workspace at `root`), a line each; the exit code. */
 export async function checkExercises(crates: readonly Crate[], root: string, log: (line: string) => void = console.log): Promise<number> {
 	const onPage = crates.flatMap((crate) => crate.exercises.filter((x) => x.checked === 'page').map((exercise) => ({ crate, exercise })));
@@ -114,9 +103,10 @@ export async function checkExercises(crates: readonly Crate[], root: string, log
 		results.push(...(await inParallel(onPage.map(({ crate, exercise }) => () => checkOnPage(crate, exercise, root, cache)), parallel)));
 	}
 	if (local.length > 0) {
-		const db = await database([...new Set(local.map(({ crate }) => crate))]);
+		// npm test's server when it gives one, each crate in a database of its own.
+		const db = await exerciseDatabases([...new Set(local.map(({ crate }) => crate))], process.env['DATABASE_URL'] || undefined);
 		try {
-			for (const { crate, exercise } of local) results.push(await checkLocally(crate, exercise, root, db.url));
+			for (const { crate, exercise } of local) results.push(await checkLocally(crate, exercise, root, db.urlOf(crate)));
 		} finally {
 			db.stop();
 		}

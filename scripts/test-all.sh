@@ -57,9 +57,13 @@ step "Starting a throwaway PostgreSQL"
 exports=$(node scripts/task.ts postgres start)
 eval "$exports"
 trap 'status=$?; set +e; node scripts/task.ts postgres stop "${BACKEND_RUST_PG_DIR:-}"; stop_cache; finish "$status"; exit "$status"' EXIT
-for migrations in examples/*/*/migrations; do
+# A crate's migrations lie two or three folders down (examples/api/steps/NN-slug/);
+# nullglob: a pattern nothing matches yields no word, not itself.
+shopt -s nullglob
+for migrations in examples/*/*/migrations examples/*/*/*/migrations; do
 	node scripts/task.ts postgres migrate "$DATABASE_URL" "$migrations"
 done
+shopt -u nullglob
 echo "DATABASE_URL=$DATABASE_URL"
 
 step "examples/: cargo test --workspace (queries checked against the live schema)"
