@@ -135,12 +135,31 @@ function build(dir: string, versions: Map<string, string>, manifest: string, loc
 	const strays = built.filter((p) => p.name !== 'playground' && !locked.has(`${p.name}@${p.version}`)).map((p) => `${p.name} ${p.version}`);
 	if (strays.length > 0) throw new Error(`The crate cache needs crates that examples/Cargo.lock does not have: ${strays.join(', ')}. Use only features the examples use, or add them to an example.`);
 	const sources = [...new Set(messages.map((m) => dirname(m.manifest_path)).filter((d) => !d.startsWith(dir)))].sort();
+	readableByAll(dir);
 	return {
 		dir,
 		rustcArgs: ['-L', `dependency=${join(dir, 'target/debug/deps')}`, ...externs],
 		crates: COURSE_CRATES.map(({ name }) => ({ name, version: versions.get(name)!, id: name.replaceAll('-', '_') })),
 		sources,
 	};
+}
+
+/**
+ * Programs are compiled as another uid than the one that built the cache (a
+ * root server's sandbox uid), so every library must be readable by all.
+ * cargo's own files are (umask 022), but a build through sccache, as
+ * `npm test` runs it, restores cached outputs as 0640, and rustc in the
+ * sandbox then fails with "Permission denied" on the rlib. Also applied to a
+ * cache built before this rule, the first time it is used again.
+ */
+function readableByAll(dir: string): void {
+	const chmod = spawnSync('chmod', ['-R', 'a+rX', dir], { encoding: 'utf8' });
+	if (chmod.status !== 0) throw new Error(`chmod -R a+rX ${dir} failed: ${chmod.stderr}`);
+}
+
+/** Whether every library of a built cache is readable by all (see readableByAll). */
+function librariesReadable(cache: CrateCache): boolean {
+	return cache.rustcArgs.filter((arg) => arg.includes('=/')).every((arg) => (statSync(arg.slice(arg.indexOf('=') + 1)).mode & 0o004) !== 0);
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -175,7 +194,11 @@ export async function ensureCrateCache({ rootDir = cacheRoot(), log = (line: str
 	mkdirSync(rootDir, { recursive: true });
 	let told = false;
 	for (;;) {
-		if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as CrateCache;
+		if (existsSync(done)) {
+			const cache = JSON.parse(readFileSync(done, 'utf8')) as CrateCache;
+			if (!librariesReadable(cache)) readableByAll(dir);
+			return cache;
+		}
 		try {
 			mkdirSync(lock);
 			writeFileSync(join(lock, 'pid'), String(process.pid));
