@@ -24,6 +24,7 @@ import { parse, stringify } from 'smol-toml';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import type { Crate, Exercise } from '../../src/build/workspace/workspace.ts';
 import { parseTestReport, type TestReport } from '../../src/shared/test-report.ts';
+import { cargoEnv, compileArgs } from '../playground/compile-args.ts';
 import type { CrateCache } from '../playground/crate-cache.ts';
 
 /** What an exercise is made of, read from its files. */
@@ -124,9 +125,9 @@ function testEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	return { ...process.env, RUST_BACKTRACE: '0', TOKIO_WORKER_THREADS: '2', ...extra };
 }
 
-/** rustc's arguments on the compile server (scripts/playground/execute.ts), for a test build. */
+/** rustc's arguments on the compile server, for a test build. */
 function rustcArgs(cache: CrateCache, source: string, output: string): string[] {
-	return ['--crate-name', 'playground', '--edition', '2024', '--test', '--color', 'never', '-C', 'debuginfo=0', ...cache.rustcArgs, '-o', output, source];
+	return compileArgs(cache.rustcArgs, '2024', true, output, source);
 }
 
 /** Compiles `program` with its tests as the compile server does, then runs them. */
@@ -134,7 +135,7 @@ export async function testWithCrateCache(program: string, cache: CrateCache, env
 	const dir = mkdtempSync(join(tmpdir(), 'backend-rust-exercise-'));
 	try {
 		writeFileSync(join(dir, 'main.rs'), program);
-		const compile = await runCommand('rustc', rustcArgs(cache, 'main.rs', 'playground'), { cwd: dir });
+		const compile = await runCommand('rustc', rustcArgs(cache, 'main.rs', 'playground'), { cwd: dir, env: { ...process.env, ...cargoEnv(dir) } });
 		if (compile.code !== 0) return { kind: 'not-run', why: compile.stderr.trim() };
 		const run = await runCommand(join(dir, 'playground'), ['--color', 'never'], { cwd: dir, env: testEnv(env), timeoutMs: 60_000 });
 		return outcomeOf(run, '');
@@ -150,7 +151,7 @@ export async function lintWithCrateCache(program: string, cache: CrateCache): Pr
 		writeFileSync(join(dir, 'main.rs'), program);
 		// Metadata only: the lints run, no code is generated.
 		const args = [...rustcArgs(cache, 'main.rs', 'playground.rmeta'), '--emit=metadata', '-D', 'warnings'];
-		const lint = await runCommand('clippy-driver', args, { cwd: dir });
+		const lint = await runCommand('clippy-driver', args, { cwd: dir, env: { ...process.env, ...cargoEnv(dir) } });
 		return lint.code === 0 ? undefined : lint.stderr.trim();
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@
 import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { capture, type Captured } from './capture.ts';
+import { cargoEnv, compileArgs } from './compile-args.ts';
 import type { CrateCache } from './crate-cache.ts';
 import { limitThatStopped, type PlaygroundLimits } from './limits.ts';
 import type { ExecuteRequest } from './request.ts';
@@ -56,20 +57,10 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 		const compile = await capture(
 			boxed(isolation, {
 				command: boxedRun ? `${BOX_RUST}/bin/rustc` : join(sysroot, 'bin/rustc'),
-				args: [
-					'--crate-name', 'playground',
-					'--edition', request.edition,
-					request.tests ? '--test' : '--crate-type=bin',
-					'--color', 'never',
-					'-C', 'debuginfo=0',
-					...cache.rustcArgs,
-					'-o', 'target/playground',
-					'src/main.rs',
-				],
+				args: compileArgs(cache.rustcArgs, request.edition, request.tests, 'target/playground', 'src/main.rs'),
 				cwd: BOX_DIR,
 				hostCwd: dir,
-				// What Cargo would set, so env!("CARGO_PKG_NAME") and friends work.
-				env: { PATH: `/usr/bin:${BOX_RUST}/bin`, HOME: BOX_DIR, CARGO_PKG_NAME: 'playground', CARGO_CRATE_NAME: 'playground', CARGO_PKG_VERSION: '0.0.0', CARGO_MANIFEST_DIR: BOX_DIR },
+				env: { PATH: `/usr/bin:${BOX_RUST}/bin`, HOME: BOX_DIR, ...cargoEnv(BOX_DIR) },
 				mounts: [
 					{ kind: 'read-only', source: sysroot, dest: BOX_RUST },
 					readOnly(cache.dir),
