@@ -29,7 +29,9 @@ export default defineTask({
 
 		const service = spawn(join(examplesRoot, 'target/debug/users-api'), [], {
 			stdio: 'inherit',
-			env: { ...process.env, DATABASE_URL: databaseUrl },
+			// HOST set, not inherited: some shells (tcsh) export HOST as the
+			// machine's name, which the service would refuse as an address.
+			env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1' },
 		});
 
 		let stopping = false;

@@ -11,6 +11,17 @@
  *   # or commands = ["curl …", "curl …"]: several, against the same server
  *   # env = { DATABASE_URL = "" }       optional: set for server and commands
  *   exit = 1                            # optional: the exit status expected (default 0)
+ *   database = true                     # optional: a fresh, empty PostgreSQL database, below
+ *   root = true                         # optional: run only as root (podman); skipped, saying so, otherwise
+ *
+ * `database = true` is for a service that applies its own migrations at
+ * start-up (the API's steps from 04 on, `server = "cargo run"`): server and
+ * commands get DATABASE_URL naming a new, empty database (on the server of
+ * the DATABASE_URL the captures run with, npm test's, or on a throwaway
+ * PostgreSQL), dropped afterwards, and SQLX_OFFLINE=true, since the query
+ * macros cannot check their SQL against a database the service has not yet
+ * migrated: cargo builds from the committed query data (.sqlx/). `env` is
+ * applied after these, so it can override them.
  *
  * The declarations are checked before anything runs
  * (src/build/workspace/schema.ts): a misspelt key, or both command and
@@ -31,10 +42,15 @@
 import { join } from 'node:path';
 import { examplesRoot, cratesNamedIn, type Capture } from '../src/build/workspace/workspace.ts';
 import { golden, report, type GoldenResult } from './lib/golden.ts';
+import { freshDatabase, type FreshDatabase } from './lib/fresh-database.ts';
 import { spawnGroup, type ProcessGroup } from './lib/process-group.ts';
 import { defineTask } from './lib/task.ts';
 
-const TIME_LIMIT_MS = 120_000;
+// A guard against a command that hangs, not a speed test: a command may
+// first compile its crate (a fresh clone, or SQLX_OFFLINE set for a
+// `database = true` capture, which rebuilds every crate using the query
+// macros), and on a busy 2-core CI machine that alone took over 120 s.
+const TIME_LIMIT_MS = 600_000;
 const env = { ...process.env, CARGO_TERM_COLOR: 'never', RUST_BACKTRACE: '0' };
 
 /** Cargo's status lines: a right-aligned verb such as "   Compiling" or "     Running". */
@@ -76,11 +92,22 @@ function run(command: string, cwd: string, until?: string, extra: Record<string,
 	});
 }
 
-async function transcript(capture: Capture, cwd: string): Promise<string> {
+/** A database name for a capture of `crate` (lower-case letters, digits and underscores). */
+export function captureDatabaseName(crate: string): string {
+	return `capture_${crate.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+}
+
+async function transcript(capture: Capture, cwd: string, crate: string): Promise<string> {
 	let server: ProcessGroup | undefined;
+	let database: FreshDatabase | undefined;
 	try {
+		let env = capture.env;
+		if (capture.database) {
+			database = await freshDatabase(captureDatabaseName(crate), process.env['DATABASE_URL'] || undefined);
+			env = { DATABASE_URL: database.url, SQLX_OFFLINE: 'true', ...capture.env };
+		}
 		if (capture.server) {
-			server = start(capture.server, cwd, capture.env);
+			server = start(capture.server, cwd, env);
 			await new Promise<void>((resolve, reject) => {
 				let seen = '';
 				const timer = setTimeout(() => reject(new Error(`server \`${capture.server}\` never said “listening on”:\n${seen}`)), TIME_LIMIT_MS);
@@ -101,7 +128,7 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 		}
 		let transcript = '';
 		for (const command of capture.commands) {
-			const output = (await run(command, cwd, capture.until, capture.env, capture.exit)).replace(CARGO_STATUS, '');
+			const output = (await run(command, cwd, capture.until, env, capture.exit)).replace(CARGO_STATUS, '');
 			transcript += `$ ${command}\n${output}${output.endsWith('\n') || output === '' ? '' : '\n'}`;
 		}
 		return transcript;
@@ -110,6 +137,8 @@ async function transcript(capture: Capture, cwd: string): Promise<string> {
 		// service closes its port, `npm run api` removes its database): it gets
 		// time for that, and the next capture may need the same port.
 		if (server) await server.stop(30_000);
+		// After the server: it holds connections to the database.
+		database?.stop();
 	}
 }
 
@@ -127,10 +156,20 @@ export default defineTask({
 			for (const capture of crate.captures) {
 				const file = join(crate.dir, capture.file);
 				const example = `${crate.name}: ${capture.file}`;
+				// As npm test's compile server image step: elsewhere the rest of the run stands.
+				if (capture.root && process.getuid?.() !== 0) {
+					results.push({ file, ok: true, message: `${example}: skipped, it needs root (sudo node scripts/task.ts captures ${crate.name})` });
+					continue;
+				}
+				// Each line says how long its run took: a slow CI run then shows
+				// which transcript its time went to.
+				const started = Date.now();
+				const took = () => ` (${((Date.now() - started) / 1000).toFixed(1)} s)`;
 				try {
-					results.push(golden(file, await transcript(capture, crate.dir), example, examplesRoot, values.update === true));
+					const result = golden(file, await transcript(capture, crate.dir, crate.name), example, examplesRoot, values.update === true);
+					results.push(result.ok ? { ...result, message: result.message + took() } : result);
 				} catch (error) {
-					results.push({ file, ok: false, message: `${example}: ${(error as Error).message}` });
+					results.push({ file, ok: false, message: `${example}${took()}: ${(error as Error).message}` });
 				}
 			}
 		}

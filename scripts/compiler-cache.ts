@@ -27,7 +27,12 @@ export default defineTask({
 			// server that stopped would be restarted by the next call, holding
 			// that call's output open. `stop` ends it.
 			const started = spawnSync(sccache, ['--start-server'], { stdio: 'ignore', env: { ...process.env, SCCACHE_IDLE_TIMEOUT: '0' } });
-			if (started.status !== 0) throw new Error(`${sccache} --start-server failed (exit ${started.status})`);
+			if (started.status !== 0) {
+				// A server already listening (another run's, or one a stopped run
+				// left) makes --start-server fail; it serves this run as well.
+				if (spawnSync(sccache, ['--show-stats'], { stdio: 'ignore' }).status !== 0) throw new Error(`${sccache} --start-server failed (exit ${started.status})`);
+				console.error('compiler-cache: an sccache server is already running; this run uses it');
+			}
 			console.log(Object.entries(sccacheEnv()).map(([name, value]) => `export ${name}='${value}'`).join('\n'));
 			return;
 		}

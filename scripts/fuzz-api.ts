@@ -10,21 +10,26 @@
  * that server and dropped afterwards; otherwise a throwaway PostgreSQL is
  * started and removed. Ends with "<passed> passed, <failed> failed" and
  * exits non-zero when schemathesis finds anything.
+ *
+ * `npm run fuzz:api -- <crate>` fuzzes another crate of the service, such as
+ * a step (users-api-step-13), with the schemathesis.toml beside its
+ * Cargo.toml; a fuzz-setup.sql there runs on the migrated database before
+ * the fuzzer starts (a signed-in user whose token the config sends).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
 import { crateNamed, examplesRoot } from '../src/build/workspace/workspace.ts';
-import { createDatabase, dropDatabase, freePort, startPostgres, stopPostgres } from './lib/postgres.ts';
+import { createDatabase, dropDatabase, freePort, psql, startPostgres, stopPostgres } from './lib/postgres.ts';
 import { countResults, ensureSchemathesis } from './lib/schemathesis.ts';
 import { defineTask } from './lib/task.ts';
 import { exitOf, waitForOk } from './lib/wait-for-ok.ts';
 
 const repoRoot = join(examplesRoot, '..');
-/** Read when the task runs, not when `--help` loads this module: a broken manifest must not break the task list. */
-const configFile = () => join(crateNamed('users-api').dir, 'schemathesis.toml');
+/** The crate fuzzed when none is named: the finished service. */
+const DEFAULT_CRATE = 'users-api';
 
 // Ctrl-C reaches schemathesis and the service too (one process group); a
 // SIGTERM may reach this process alone. Either way the children are
@@ -80,9 +85,11 @@ function relay(stream: Readable, edit: (line: string) => string): Promise<string
 	});
 }
 
-async function main(): Promise<number> {
+async function main(crate: string): Promise<number> {
+	// Read when the task runs, not when `--help` loads this module: a broken manifest must not break the task list.
+	const crateDir = crateNamed(crate).dir;
 	const schemathesis = ensureSchemathesis();
-	const build = spawnSync('cargo', ['build', '-p', 'users-api', '--locked', '--quiet'], { cwd: examplesRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+	const build = spawnSync('cargo', ['build', '-p', crate, '--bin', crate, '--locked', '--quiet'], { cwd: examplesRoot, stdio: ['ignore', 'inherit', 'inherit'] });
 	if (build.signal) return exitStatusFor(build.signal);
 	if (build.status !== 0) return build.status ?? 1;
 	stopIfInterrupted();
@@ -109,25 +116,28 @@ async function main(): Promise<number> {
 		cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
 		const port = await freePort();
 		const base = `http://127.0.0.1:${port}`;
-		service = spawn(join(examplesRoot, 'target/debug/users-api'), [], {
+		service = spawn(join(examplesRoot, 'target/debug', crate), [], {
 			// Its request log would bury the fuzzer's report; failures show the responses.
 			stdio: ['ignore', 'ignore', 'inherit'],
-			env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), RUST_LOG: 'users_api=error' },
+			env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), RUST_LOG: 'users_api=error' },
 		});
 		// Made now, not when stopping it: a service that already died has sent its only 'exit'.
 		serviceEnded = track(service);
 		const readiness = await waitForOk(`${base}/health`, service, { deadline: performance.now() + 60_000, intervalMs: 200 });
 		stopIfInterrupted();
 		if (!readiness.ok) {
-			throw new Error(readiness.why === 'exited' ? `users-api exited with ${exitOf(service)} before answering` : 'users-api did not answer GET /health within 60 s');
+			throw new Error(readiness.why === 'exited' ? `${crate} exited with ${exitOf(service)} before answering` : `${crate} did not answer GET /health within 60 s`);
 		}
+		// The service has migrated the database by now: rows the fuzzer's requests rely on.
+		const setup = join(crateDir, 'fuzz-setup.sql');
+		if (existsSync(setup)) psql(databaseUrl, ['-f', setup], `${relative(repoRoot, setup)}`);
 
 		// schemathesis prints the config file's absolute path and wraps it at
 		// the terminal's width, so a deep clone would print a different line.
 		// A copy at the top of the scratch folder has a short path that never
 		// wraps, and is shown below under its name in the repository.
 		const scratchConfig = join(scratch, 'schemathesis.toml');
-		const config = configFile();
+		const config = join(crateDir, 'schemathesis.toml');
 		copyFileSync(config, scratchConfig);
 		const run = spawn(schemathesis, ['--config-file', scratchConfig, 'run', `${base}/openapi.json`], {
 			// A scratch folder for what it may write (hypothesis's example database), never the clone.
@@ -158,11 +168,16 @@ async function main(): Promise<number> {
 
 export default defineTask({
 	name: 'fuzz:api',
-	description: 'schemathesis against the users API, from its OpenAPI document, with a database of its own',
+	description: 'schemathesis against the users API (or the crate named, such as a step), from its OpenAPI document, with a database of its own',
 	options: {},
-	async run() {
+	positionals: '[crate]',
+	async run(_values, [crate = DEFAULT_CRATE, ...extra]) {
+		if (extra.length > 0) {
+			console.error(`fuzz:api: one crate at most, not ${[crate, ...extra].join(', ')}`);
+			return 2;
+		}
 		stopOnSignals();
-		const status = await main().catch((error: unknown) => {
+		const status = await main(crate).catch((error: unknown) => {
 			console.error(`fuzz:api: ${error instanceof Error ? error.message : String(error)}`);
 			return 1;
 		});

@@ -17,6 +17,7 @@ type Load = () => Promise<{ default: Task }>;
 /** By name, as typed on the command line; tests/unit/task.test.ts checks each module says the same name. */
 export const TASKS: Record<string, Load> = {
 	api: () => import('./api.ts'),
+	'api:image': () => import('./api-image/build.ts'),
 	bench: () => import('./bench/lab.ts'),
 	'bench:api': () => import('./bench/api.ts'),
 	'bench:build': () => import('./bench/build-times.ts'),

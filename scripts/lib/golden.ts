@@ -16,6 +16,10 @@ const VOLATILE: [RegExp, string][] = [
 	// Request ids are random UUIDs; row timestamps are the time of the run.
 	[/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>'],
 	[/"created_at":"[^"]+"/g, '"created_at":"…"'],
+	// A session token is 64 random hex digits, and it expires a fixed time
+	// after it was made.
+	[/"token":"[0-9a-f]{64}"/g, '"token":"…"'],
+	[/"expires_at":"[^"]+"/g, '"expires_at":"…"'],
 	// …and so is the length of a body that holds one: RFC 3339 output drops
 	// trailing zeros of the fraction (.715980 prints as .71598), so one run
 	// in ten sends a byte less. Masked only next to a created_at.

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installDebianPackages } from './debian.ts';
+import { migrationUnion } from './migrations.ts';
 
 export interface Postgres {
 	url: string;
@@ -124,13 +125,15 @@ export function dropDatabase(serverUrl: string, name: string): void {
 }
 
 /**
- * Applies a crate's migrations with psql, in file-name order, so that SQLx's
- * query macros can check their SQL against the schema at compile time (the
- * crate cannot run its own migrations before it compiles).
+ * Applies migrations with psql, in file-name order, so that SQLx's query
+ * macros can check their SQL against the schema at compile time (the crate
+ * cannot run its own migrations before it compiles). Several folders are
+ * applied as their union (./migrations.ts): a file several crates share, by
+ * link or by copy, runs once.
  */
-export function applyMigrations(url: string, dir: string): void {
-	for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
-		const run = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-f', join(dir, file)], { encoding: 'utf8' });
-		if (run.status !== 0) throw new Error(`migration ${file} failed:\n${run.stderr}`);
+export function applyMigrations(url: string, dirs: string | readonly string[]): void {
+	for (const { name, path } of migrationUnion(typeof dirs === 'string' ? [dirs] : dirs)) {
+		const run = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-f', path], { encoding: 'utf8' });
+		if (run.status !== 0) throw new Error(`migration ${name} failed:\n${run.stderr}`);
 	}
 }

@@ -8,7 +8,8 @@
  * Versions are the ones in examples/Cargo.lock, so an edit builds against
  * exactly what the lessons were tested with. The cache lives outside the
  * clone, under a key made of the compiler's version, the manifest and the
- * lock file; a fresh machine rebuilds it (30 to 70 s on 2 cores).
+ * locked crates those depend on (cacheKey); a fresh machine rebuilds it
+ * (30 to 70 s on 2 cores).
  *
  *   node scripts/task.ts playground:crates     builds it (if needed) and prints where it is
  *
@@ -20,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parse } from 'smol-toml';
+import { lockSchema, parseToml, validate } from '../../src/build/workspace/schema.ts';
 import { defineTask } from '../lib/task.ts';
 
 /** A crate offered to edited code, with the features the lessons use. */
@@ -43,9 +44,11 @@ export const COURSE_CRATES: CourseCrate[] = [
 	{ name: 'time', features: ['serde', 'formatting', 'parsing', 'macros'] },
 	{ name: 'tokio', features: ['full'] },
 	{ name: 'tower', features: ['util'] },
-	{ name: 'tower-http', features: ['cors', 'limit', 'request-id', 'timeout', 'trace'] },
+	{ name: 'tower-http', features: ['catch-panic', 'cors', 'limit', 'request-id', 'timeout', 'trace'] },
 	{ name: 'tracing' },
 	{ name: 'tracing-subscriber', features: ['env-filter'] },
+	// The OpenAPI lesson's exercises: a handler's #[utoipa::path] and a Modify.
+	{ name: 'utoipa', features: ['time', 'preserve_order'] },
 ];
 
 export interface CrateCache {
@@ -67,8 +70,8 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** The packages a Cargo.lock pins. */
-function lockPackages(lockText: string): { name: string; version: string }[] {
-	return (parse(lockText) as { package: { name: string; version: string }[] }).package;
+function lockPackages(lockText: string) {
+	return validate(lockSchema, parseToml(lockText, 'examples/Cargo.lock'), 'examples/Cargo.lock').package;
 }
 
 /** Each course crate's version in examples/Cargo.lock; a crate missing there is a mistake in COURSE_CRATES. */
@@ -176,6 +179,31 @@ function lockIsStale(lock: string): boolean {
 	}
 }
 
+
+/**
+ * The cache's folder name: the compiler, the manifest, and the locked
+ * packages the course's crates depend on, directly or not (name, version,
+ * checksum). Only those reach the cache's build (cargo drops the rest of
+ * the lock file), so a crate an example adds elsewhere (argon2 for a step of
+ * the API build), or a new step itself, does not throw away a minute's build.
+ */
+export function cacheKey(compiler: string, manifest: string, lockText: string): string {
+	const packages = lockPackages(lockText);
+	const find = (dependency: string) => {
+		const [name, version] = dependency.split(' ');
+		return packages.filter((p) => p.name === name && (version === undefined || p.version === version));
+	};
+	const reached = new Set<(typeof packages)[number]>();
+	const queue = COURSE_CRATES.flatMap(({ name }) => find(name));
+	for (let next = queue.pop(); next; next = queue.pop()) {
+		if (reached.has(next)) continue;
+		reached.add(next);
+		for (const dependency of next.dependencies) queue.push(...find(dependency));
+	}
+	const used = [...reached].map((p) => `${p.name} ${p.version} ${String(p['checksum'] ?? '')}`).sort();
+	return createHash('sha256').update(compiler).update(manifest).update(used.join('\n')).digest('hex').slice(0, 16);
+}
+
 /**
  * The cache for this compiler and lock file, built first if missing. Servers
  * and tests started together share one build: the first takes a lock
@@ -187,7 +215,7 @@ export async function ensureCrateCache({ rootDir = cacheRoot(), log = (line: str
 	const versions = lockedVersions(lockText);
 	const manifest = cacheManifest(versions);
 	const compiler = run('rustc', ['-vV'], root);
-	const key = createHash('sha256').update(compiler).update(manifest).update(lockText).digest('hex').slice(0, 16);
+	const key = cacheKey(compiler, manifest, lockText);
 	const dir = join(rootDir, key);
 	const done = join(dir, 'cache.json');
 	const lock = `${dir}.lock`;

@@ -13,13 +13,13 @@ import { testPage } from './test-page.ts';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { violations } from './axe.ts';
-import { editTo, settle, status, stderr } from './run-panel.ts';
+import { editTo, settle, status, stderr, testCount } from './run-panel.ts';
 
 const LESSON = '/rust-book/ownership/';
 const exercise = crateNamed('book-ownership').exercises[0]!;
 const solutionFile = readFileSync(join(examplesRoot, exercise.solution), 'utf8');
 const solution = extract(solutionFile, 'solution', exercise.solution);
-const testCount = (extract(solutionFile, 'tests', exercise.solution).match(/#\[test\]/g) ?? []).length;
+const bookTests = testCount(extract(solutionFile, 'tests', exercise.solution));
 
 let browser: Browser;
 let compileServer: Server;
@@ -49,7 +49,7 @@ describe('Exercise panel', { timeout: 120_000 }, () => {
 		const { page, panel } = await exercisePanel(theme);
 		await panel.getByRole('button', { name: 'Check with the tests' }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^\d+ of \d+ tests passed; \d+ failed\./);
-		expect(await results(panel).count()).toBe(testCount);
+		expect(await results(panel).count()).toBe(bookTests);
 		const failed = panel.locator('.runner-test-failed');
 		expect(await failed.count()).toBeGreaterThan(0);
 		expect(await failed.first().locator('pre').textContent()).toMatch(/panicked at/);
@@ -68,12 +68,30 @@ describe('Exercise panel', { timeout: 120_000 }, () => {
 		expect(await results(panel).count()).toBe(0);
 	});
 
+	it("says the server refused, in its words, when it will not run the code (not that the code did not compile)", async () => {
+		const strict = await startPlaygroundServer({ origins: [inject('siteUrl')], limits: { ratePerMinute: 1 } });
+		try {
+			const { panel } = await exercisePanel();
+			await panel.evaluate((el, url) => (el.dataset['playground'] = url), strict.url);
+			const check = panel.getByRole('button', { name: 'Check with the tests' });
+			await check.click();
+			await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/tests passed/);
+			await check.click();
+			await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(
+				/^The course's compile server did not run your code: You sent more than 1 programs in a minute, this server's limit; try again in \d+ s\.$/,
+			);
+			expect(await results(panel).count()).toBe(0);
+		} finally {
+			strict.server.close();
+		}
+	});
+
 	it('passes every test once the learner writes the solution', async () => {
 		const { page, panel } = await exercisePanel();
 		await editTo(page, panel, solution);
 		await panel.getByRole('button', { name: 'Check with the tests' }).click();
-		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe(`All ${testCount} tests passed. Compare your code with the solution below.`);
-		expect(await panel.locator('.runner-test-passed').count()).toBe(testCount);
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe(`All ${bookTests} tests passed. Compare your code with the solution below.`);
+		expect(await panel.locator('.runner-test-passed').count()).toBe(bookTests);
 	});
 });
 
@@ -84,7 +102,7 @@ describe('API exercise panel (axum, on the compile server)', { timeout: 180_000 
 	const LESSON = '/api/extractors-and-state/';
 	const api = crateNamed('users-api-step-02').exercises.find((x) => x.name === 'request-id')!;
 	const apiFile = readFileSync(join(examplesRoot, api.solution), 'utf8');
-	const apiTests = (extract(apiFile, 'tests', api.solution).match(/#\[tokio::test\]/g) ?? []).length;
+	const apiTests = testCount(extract(apiFile, 'tests', api.solution));
 
 	it('names the server and the crates, fails the starter and passes the solution', async () => {
 		const page = await testPage(browser, 'light', 1280);

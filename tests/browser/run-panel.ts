@@ -42,12 +42,29 @@ export async function settle(panel: Locator) {
 export async function editTo(page: Page, panel: Locator, code: string) {
 	await settle(panel);
 	await panel.getByRole('button', { name: 'Edit' }).click();
-	const editor = page.locator('.runner-editor .cm-content');
+	// The editor takes the block's place in the panel's example, beside the
+	// panel: scoped to that example, so a page with several open editors works.
+	const editor = panel.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " example ")][1]').locator('.runner-editor .cm-content');
 	// The first Edit of a page loads the runner and then CodeMirror: on a
 	// loaded 2-core CI machine that took longer than the default 30 s once,
 	// so it gets the minute the panel's status waits get.
 	await editor.waitFor({ timeout: 60_000 });
-	await editor.click();
-	await page.keyboard.press('Control+A');
-	await page.keyboard.insertText(code);
+	// What the panel will send is what its editor holds. Under a loaded CI
+	// machine a Check has run the starter after this typing, so the typing
+	// is confirmed through the panel's own `code`, and done again if it did
+	// not land (a learner would see their text missing and type it again).
+	for (let attempt = 1; ; attempt++) {
+		await editor.click();
+		await page.keyboard.press('Control+A');
+		await page.keyboard.insertText(code);
+		const held = await panel.evaluate((el) => (el as HTMLElement & { code: string }).code);
+		if (held === code) return;
+		if (attempt === 3) throw new Error(`the editor holds other code than was typed, three times over:\n${held}`);
+	}
 }
+
+/** A test function's attribute on a line of its own (not one a comment quotes). */
+const TEST_ATTRIBUTE = /^\s*#\[(?:tokio::)?test(?:\(.*\))?\]\s*$/gm;
+
+/** How many tests an exercise's `tests` region holds: what its Check lists. */
+export const testCount = (tests: string) => (tests.match(TEST_ATTRIBUTE) ?? []).length;

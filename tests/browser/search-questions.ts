@@ -49,7 +49,8 @@ export const QUESTIONS: Question[] = [
 	// The users API
 	['add a route', '/api/routing-and-handlers/'],
 	['path parameters', '/api/extractors-and-state/', '/api/routing-and-handlers/'],
-	['pagination', '/api/extractors-and-state/'],
+	['pagination', '/api/pagination/', '/api/extractors-and-state/'],
+	['keyset pagination', '/api/pagination/'],
 	['share state between handlers', '/api/extractors-and-state/'],
 	['how do I return json from a handler', '/api/json-with-serde/'],
 	['timestamps in json', '/api/json-with-serde/'],
@@ -69,8 +70,15 @@ export const QUESTIONS: Question[] = [
 	['test with a real database', '/api/testing/'],
 	['mock the database', '/api/testing/'],
 	['test a handler without starting a server', '/api/testing/', '/getting-started/'],
+	['spawn_blocking', '/api/async-in-a-handler/'],
+	['hash passwords with argon2', '/api/authentication-and-authorization/', '/api/async-in-a-handler/'],
+	['401 or 403', '/api/authentication-and-authorization/'],
+	['database transaction rollback', '/api/transactions/'],
 	['openapi', '/api/openapi-and-fuzzing/'],
 	['fuzz my api', '/api/openapi-and-fuzzing/'],
+	['dockerfile for a rust api', '/api/running-in-a-container/'],
+	['bind 0.0.0.0 in docker', '/api/running-in-a-container/', '/api/configuration-and-shutdown/'],
+	['run the container as non-root', '/api/running-in-a-container/'],
 
 	// Benchmarking
 	['benchmark results go vs rust', '/benchmarking/results/'],

@@ -29,6 +29,15 @@ describe('masks for the API transcripts', () => {
 		expect(mask(a)).not.toBe(mask(a.replace('"id":1', '"id":2')));
 	});
 
+	it('masks a session token and its expiry, not the user it names', () => {
+		const session = (token: string, expiry: string, user = 1) => `{"token":"${token}","user_id":${user},"expires_at":"${expiry}"}`;
+		const a = session('9f'.repeat(32), '2026-12-10T18:43:27.094435Z');
+		expect(mask(a)).toBe(mask(session('0a'.repeat(32), '2026-12-11T01:00:00Z')));
+		expect(mask(a)).not.toBe(mask(session('9f'.repeat(32), '2026-12-10T18:43:27.094435Z', 2)));
+		// Only what a token looks like: another value in its place still shows.
+		expect(mask(session('not-a-token', 'x'))).not.toBe(mask(a));
+	});
+
 	it('masks the length of a body that holds a timestamp, and no other length', () => {
 		const head = (length: number) => `HTTP/1.1 201 Created\ncontent-length: ${length}\ndate: Thu, 03 Dec 2026 08:41:55 GMT\n\n`;
 		const withTime = (length: number, time: string) => `${head(length)}{"id":1,"created_at":"${time}"}`;

@@ -5,6 +5,7 @@ import {
 	cratesNote,
 	execute,
 	listCrates,
+	PlaygroundRefused,
 	PlaygroundUnreachable,
 	serverName,
 	UNREACHABLE_MESSAGE,
@@ -34,8 +35,14 @@ describe('playground client', () => {
 		expect(await execute('x', 'c', { fetchImpl: answer(200, { success: false, exitDetail: '', stdout: '', stderr }) })).toMatchObject({ success: false, stderr });
 	});
 
-	it('shows a server error answer as text', async () => {
-		expect((await execute('x', 'c', { fetchImpl: answer(500, { error: 'busy' }) })).stderr).toBe('busy');
+	it("reports a refusal in the server's words, not as compiler output", async () => {
+		// A refusal is the server's reason, as one message, not compiler output.
+		await expect(execute('http://127.0.0.1:3344', 'c', { fetchImpl: answer(429, { error: 'You sent more than 30 programs in a minute.' }) })).rejects.toThrow(
+			new PlaygroundRefused("The course's compile server did not run your code: You sent more than 30 programs in a minute."),
+		);
+		await expect(execute('https://play.rust-lang.org', 'c', { fetchImpl: answer(200, { error: 'busy' }) })).rejects.toThrow(
+			new PlaygroundRefused('The Rust Playground did not run your code: busy'),
+		);
 	});
 
 	it('reports an unreachable Playground in one plain sentence', async () => {

@@ -39,7 +39,7 @@ describe('workspace model', () => {
 			{ example: 'demo', crate: 'demo', bin: 'demo', source: 'demo/src/main.rs', args: ['data.txt'], files: ['data.txt'], stdin: '', capture: undefined, fixture: false },
 		]);
 		expect(demo.captures).toEqual([
-			{ file: 'captures/missing.txt', commands: ['cargo run -- nowhere.txt'], server: undefined, until: undefined, env: {}, exit: 1 },
+			{ file: 'captures/missing.txt', commands: ['cargo run -- nowhere.txt'], server: undefined, until: undefined, env: {}, exit: 1, database: false, root: false },
 			{
 				file: 'captures/serve.txt',
 				commands: ['curl -s http://127.0.0.1:3000/', 'curl -s http://127.0.0.1:3000/missing'],
@@ -47,8 +47,15 @@ describe('workspace model', () => {
 				until: undefined,
 				env: { PORT: '3000' },
 				exit: 0,
+				database: false,
+				root: false,
 			},
 		]);
+	});
+
+	it('reads a capture that asks for a fresh database (scripts/captures.ts)', () => {
+		const root = copyWith((m) => m.replace('server = "cargo run"', 'server = "cargo run"\ndatabase = true'));
+		expect(workspace(root).crateNamed('demo').captures.map((c) => c.database)).toEqual([false, true]);
 	});
 
 	it('finds the crate of a file, the workspace manifest, and refuses a file outside every crate', () => {

@@ -9,7 +9,8 @@
  *   npm run playground:image -- --save            also write the image as a tar (podman save), backend-rust-playground.tar
  *   npm run playground:image -- --save-to FILE    the same, to FILE
  *
- * Steps: a Debian base by debootstrap (./rootfs.ts); Node, the server,
+ * Steps: a Debian base by debootstrap (./rootfs.ts; kept a day outside the
+ * clone by ./base-cache.ts); Node, the server,
  * rustc and the crate cache copied in (./contents.ts); a tar of the whole
  * root that the Containerfile ADDs to an empty image (podman build, no
  * RUN step, so no container has to start). Runs as root (debootstrap,
@@ -26,7 +27,7 @@ import { ensureCommands } from '../../lib/debian.ts';
 import { defineTask } from '../../lib/task.ts';
 import { checkImage } from './check.ts';
 import { addCrateCache, addNode, addServer, addToolchain, buildCrateCache, CACHE_ROOT, hostToolchain, RUST } from './contents.ts';
-import { debianBase } from './rootfs.ts';
+import { cachedDebianBase } from './base-cache.ts';
 
 const TAG = 'backend-rust-playground';
 const CONTAINERFILE = join(import.meta.dirname, 'Containerfile');
@@ -45,7 +46,7 @@ function build(): void {
 	const context = join(work, 'context');
 	try {
 		step('Debian base (debootstrap, then updates)…');
-		debianBase(rootfs, (line) => console.log(`       ${line}`));
+		cachedDebianBase(rootfs, (line) => console.log(`       ${line}`));
 		const base = duBytes(rootfs);
 		step(`Debian base: ${MB(base)}. Node, the server, rustc…`);
 		const toolchain = hostToolchain();

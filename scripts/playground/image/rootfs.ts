@@ -97,7 +97,7 @@ function sh(command: string, args: string[], log: string, env: NodeJS.ProcessEnv
 }
 
 /** Files dpkg should never unpack in the image (also for an instructor's later apt-get install). */
-const SLIM = ['/usr/share/doc/*', '/usr/share/man/*', '/usr/share/info/*', '/usr/share/locale/*', '/usr/share/lintian/*'];
+export const SLIM = ['/usr/share/doc/*', '/usr/share/man/*', '/usr/share/info/*', '/usr/share/locale/*', '/usr/share/lintian/*'];
 
 /** Makes the Debian base in `dir` (empty or missing). */
 export function debianBase(dir: string, log: (line: string) => void): void {

@@ -91,15 +91,37 @@ function calloutLines(code: string, meta: string): number[] {
 	return code.split('\n').flatMap((line, index) => (needles.some((needle) => line.includes(needle)) ? [index + 1] : []));
 }
 
+/**
+ * A diff whose added or removed lines themselves start with `+` or `-` (an
+ * SQL file's `--` comments): Expressive Code's diff syntax reads `+--` as
+ * text, not as a marker, and a block whose first lines look like `+-- ` as a
+ * real diff file, whose markers it leaves in place. Such a diff is shown as
+ * its lines without markers, each marker becoming an `ins` or `del` line
+ * range, which Expressive Code draws the same way.
+ */
+export function markersAsRanges(diff: string): { code: string; meta: string } {
+	const lines = diff.split('\n');
+	const range = (marker: string) => lines.flatMap((line, index) => (line.startsWith(marker) ? [index + 1] : [])).join(',');
+	const meta = [`ins={${range('+')}}`, `del={${range('-')}}`].filter((m) => !m.endsWith('{}')).join(' ');
+	return { code: lines.map((line) => line.slice(1)).join('\n'), meta };
+}
+
 /** Fills the fence for Expressive Code: its code (or diff), language and title. */
 export function fillFence(node: Code, d: IncludeDirective, root: string): void {
 	const isDiff = d.display.kind !== 'region';
 	node.value = isDiff ? lineDiff(diffFrom(d.display)?.text ?? '', d.region.text) : d.region.text;
-	// Expressive Code's diff syntax, highlighted as the original language,
-	// with long unchanged runs folded (./diff-collapse.ts).
-	const asDiff = isDiff ? `lang=${quote(node.lang ?? 'text')}` : '';
+	// Long unchanged runs folded (./diff-collapse.ts), on the diff's lines.
 	const folds = isDiff ? collapseMeta(foldedRanges(node.value, calloutLines(node.value, d.codeMeta))) : '';
-	if (isDiff) node.lang = 'diff';
+	let asDiff = '';
+	if (isDiff && /^[+-][+-]/m.test(node.value)) {
+		const { code, meta } = markersAsRanges(node.value);
+		node.value = code;
+		asDiff = meta;
+	} else if (isDiff) {
+		// Expressive Code's diff syntax, highlighted as the original language.
+		asDiff = `lang=${quote(node.lang ?? 'text')}`;
+		node.lang = 'diff';
+	}
 	// The frame's title: the path inside the crate, as the learner's own
 	// project would have it.
 	const isSource = /\.(rs|toml)$/.test(d.region.path);

@@ -1,7 +1,7 @@
 /**
  * Puts numbers read from saved transcripts into a lesson's prose:
  *
- *   its <FromRun file="api/users-api/captures/cargo-test.txt" count="tests" /> tests
+ *   its <FromRun file="api/steps/07-testing/captures/cargo-test.txt" count="tests" /> tests
  *   capacity <FromRun file="rust-book/collections/captures/ch08-latency-vec.txt" after="len 7, capacity " />
  *   (<FromRun file="rust-book/collections/captures/ch08-count-requests.txt" match="^ *(\d+) +/health$" /> requests)
  *   line <FromRun file="rust-book/ownership/must-fail/ch04-use-after-move.stderr" line="body.len()" />

@@ -15,6 +15,9 @@
  * show every file that step adds or changes as a `step-diff` block
  * (./step-coverage.ts); the build stops naming the files it leaves out.
  *
+ * Each exercise block must be followed by its tests, a hint and its
+ * solution (./exercise-coverage.ts).
+ *
  * The page learns from this step whether it has a Run or exercise panel:
  * `hasRunPanel` in the remark frontmatter (Astro's `remarkPluginFrontmatter`),
  * which src/components/MarkdownContent.astro reads to add the runner's loader.
@@ -25,8 +28,10 @@ import type { VFile } from 'vfile';
 import { examplesRoot } from '../workspace/workspace.ts';
 import { attachCallouts, hasCallouts } from './callouts.ts';
 import { parseInclude, sourceRef } from './include-directive.ts';
-import { renderInclude, type PanelOptions } from './include-render.ts';
+import { renderInclude, type IncludedExample, type PanelOptions } from './include-render.ts';
 import { lessonName } from './lesson-name.ts';
+import { checkExercisesComplete } from './exercise-coverage.ts';
+import type { Exercise } from '../workspace/model.ts';
 import { checkStepShown, STEP_KEY } from './step-coverage.ts';
 
 /** The remark frontmatter key that says a page has a panel to bring to life. */
@@ -46,6 +51,7 @@ function markRunPanel(file: VFile): void {
 export function includeExamples(tree: Root, file: VFile, options: PanelOptions, root: string = examplesRoot): void {
 	const lesson = lessonName(file);
 	const stepDiffs: string[] = [];
+	const exercises = new Map<IncludedExample, Exercise>();
 	visit(tree, 'code', (node, index, parent) => {
 		if (!parent || index === undefined) return;
 		const directive = parseInclude(node, lesson, root);
@@ -60,10 +66,14 @@ export function includeExamples(tree: Root, file: VFile, options: PanelOptions, 
 		const notes = hasCallouts(node) ? attachCallouts(node, next, lesson) : undefined;
 		if (notes) wrapper.children.splice(2, 0, notes);
 		parent.children.splice(index, notes ? 2 : 1, wrapper);
-		if (directive.panel.kind !== 'none') markRunPanel(file);
+		// A local exercise's panel only shows its command: nothing for the runner to drive.
+		const local = directive.panel.kind === 'exercise' && directive.panel.exercise.checked === 'local';
+		if (directive.panel.kind !== 'none' && !local) markRunPanel(file);
+		if (directive.panel.kind === 'exercise') exercises.set(wrapper, directive.panel.exercise);
 		if (directive.display.kind === 'step') stepDiffs.push(sourceRef(directive.region.path, directive.region.anchor));
 		return [SKIP, index + 1];
 	});
+	checkExercisesComplete(lesson, tree, exercises);
 	const step = (file.data as AstroData).astro?.frontmatter?.[STEP_KEY];
 	if (typeof step === 'string') checkStepShown(lesson, step, stepDiffs, root);
 }

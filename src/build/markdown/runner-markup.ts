@@ -108,7 +108,9 @@ export function localExerciseMarkup(exercise: Exercise, id: string, needs: Neede
 				h('code', ['--file']),
 				' names) and prints each test’s result.',
 			]),
-			h('pre', { className: ['runner-command'], tabIndex: 0, ariaLabel: `The command that checks ${exercise.name}` }, [h('code', [exerciseCommand(id)])]),
+			// A plain shell block: Expressive Code renders it like every other
+			// command on the site, with its Copy button.
+			h('pre', [h('code', { className: ['language-sh'] }, [exerciseCommand(id)])]),
 			h('p', { className: ['runner-needs'] }, [needs.length ? `Its code uses ${listed(needs)}.` : 'Its code uses the standard library only.']),
 		]),
 	);

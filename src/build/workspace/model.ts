@@ -96,6 +96,10 @@ export interface Capture {
 	env: Record<string, string>;
 	/** The exit status each command must end with. */
 	exit: number;
+	/** A fresh, empty PostgreSQL database for the server and the commands (scripts/captures.ts). */
+	database: boolean;
+	/** Run only as root (container images); skipped, saying so, otherwise. */
+	root: boolean;
 }
 
 export interface Bin {
@@ -247,6 +251,8 @@ function loadCrate(root: string, member: string, lock: Lock, read: ReadText): Cr
 			until: declared.until,
 			env: declared.env,
 			exit: declared.exit,
+			database: declared.database,
+			root: declared.root,
 		}),
 	);
 

@@ -62,6 +62,8 @@ const captureSchema = z
 		until: z.string().optional(),
 		env: z.record(z.string(), z.string()).default({}),
 		exit: z.int().min(0).max(255).default(0),
+		database: z.boolean().default(false),
+		root: z.boolean().default(false),
 	})
 	// One of the two: with both, one would be silently left out of the transcript.
 	.refine((c) => (c.command === undefined) !== (c.commands === undefined), 'expected command = "…" or commands = ["…", …], exactly one of them');

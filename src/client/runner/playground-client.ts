@@ -5,7 +5,7 @@
  * with JSON, answered by {success, exitDetail, stdout, stderr}, or by
  * {error} with an error status.
  */
-import { isPublicPlayground } from '../../shared/playground-name.ts';
+import { isPublicPlayground, serverName } from '../../shared/playground-name.ts';
 
 export { isPublicPlayground, serverName } from '../../shared/playground-name.ts';
 
@@ -19,6 +19,16 @@ export interface ExecuteResult {
 /** The Playground could not be reached; `message` is one sentence for the learner. */
 export class PlaygroundUnreachable extends Error {
 	override name = 'PlaygroundUnreachable';
+}
+
+/**
+ * The server answered but did not run the program: too many programs a
+ * minute, code too large, a site or token it refuses. `message` gives its
+ * reason, for the learner: shown as the panel's status, never as compiler
+ * output (a check would otherwise say the code "did not compile").
+ */
+export class PlaygroundRefused extends Error {
+	override name = 'PlaygroundRefused';
 }
 
 export const UNREACHABLE_MESSAGE =
@@ -77,7 +87,9 @@ export async function execute(
 	}
 	const answer = body as Partial<ExecuteResult> & { error?: unknown };
 	if (!response.ok || typeof answer.error === 'string') {
-		return { success: false, exitDetail: '', stdout: '', stderr: String(answer.error ?? `The Playground answered HTTP ${response.status}.`) };
+		const server = serverName(endpoint);
+		const why = typeof answer.error === 'string' ? answer.error : `it answered HTTP ${response.status}.`;
+		throw new PlaygroundRefused(`${server[0]!.toUpperCase()}${server.slice(1)} did not run your code: ${why}`);
 	}
 	if (typeof answer.success !== 'boolean') throw unreachable(endpoint);
 	return { success: answer.success, exitDetail: answer.exitDetail ?? '', stdout: answer.stdout ?? '', stderr: answer.stderr ?? '' };

@@ -13,7 +13,7 @@ import { splitArgs } from '../../shared/args.ts';
 import { exerciseCommand } from '../../shared/exercise-command.ts';
 import type { CodeEditor } from './code-editor.ts';
 import { clearEdit, loadEdit, saveEdit } from './edit-store.ts';
-import { cratesNote, execute, isPublicPlayground, listCrates, PlaygroundUnreachable, serverName, type OfferedCrate } from './playground-client.ts';
+import { cratesNote, execute, isPublicPlayground, listCrates, PlaygroundRefused, PlaygroundUnreachable, serverName, type OfferedCrate } from './playground-client.ts';
 import { playgroundLink } from '../../shared/playground-link.ts';
 import { parseTestReport, programWithTests, testTitle, type TestReport } from '../../shared/test-report.ts';
 import { OUTPUT_CAP_BYTES, runWasm, TIME_LIMIT_MS, type EndReason } from './wasm-run.ts';
@@ -218,7 +218,7 @@ class Runner extends HTMLElement {
 			this.#finish(result.success ? `Ran on ${this.#onServer}${detail}.` : `Did not succeed on ${this.#onServer}${detail}: see the messages above.`);
 		} catch (error) {
 			if (controller.cancelled) return;
-			this.#finish(error instanceof PlaygroundUnreachable ? error.message : `The server failed: ${(error as Error).message}`);
+			this.#finish(error instanceof PlaygroundUnreachable || error instanceof PlaygroundRefused ? error.message : `The server failed: ${(error as Error).message}`);
 		}
 	}
 
@@ -248,7 +248,7 @@ class Runner extends HTMLElement {
 			);
 		} catch (error) {
 			if (controller.cancelled) return;
-			this.#finish(error instanceof PlaygroundUnreachable ? error.message : `The server failed: ${(error as Error).message}`);
+			this.#finish(error instanceof PlaygroundUnreachable || error instanceof PlaygroundRefused ? error.message : `The server failed: ${(error as Error).message}`);
 		}
 	}
 

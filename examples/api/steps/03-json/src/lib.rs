@@ -1,0 +1,1 @@
+../../02-extractors/src/lib.rs

@@ -1,0 +1,1 @@
+../../04-postgres/migrations/20261124000001_create_users.sql

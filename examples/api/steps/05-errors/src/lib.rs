@@ -1,0 +1,1 @@
+../../04-postgres/src/lib.rs

@@ -1,0 +1,1 @@
+../../05-errors/migrations/20261124000001_create_users.sql

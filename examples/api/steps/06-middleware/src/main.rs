@@ -1,0 +1,1 @@
+../../05-errors/src/main.rs

@@ -1,0 +1,1 @@
+../../06-middleware/migrations/20261124000001_create_users.sql

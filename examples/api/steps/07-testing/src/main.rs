@@ -1,0 +1,1 @@
+../../06-middleware/src/main.rs

@@ -1,0 +1,89 @@
+//! What every test file needs to talk to the router. Each file in tests/ is
+//! a crate of its own, so a helper written in one is not seen by another;
+//! this one lives in a folder, where Cargo does not take it for a test of its
+//! own, and each file that needs it declares `mod common;`.
+// Each test crate uses some of these helpers, and the compiler would call
+// the others dead code in it.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+// ANCHOR: send
+/// Sends one request through the router; returns the status and the body
+/// parsed as JSON, `Null` when there is none.
+pub async fn send(app: &Router, request: Request<Body>) -> (StatusCode, Value) {
+    // `oneshot` consumes the router it is called on: send a clone.
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| panic!("{status}, not JSON: {}", String::from_utf8_lossy(&bytes)))
+    };
+    (status, body)
+}
+// ANCHOR_END: send
+
+/// A request without a body.
+pub fn request(method: Method, uri: &str) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .body(Body::empty())
+        .unwrap()
+}
+
+/// A request whose body is `json`, as text: the property tests send text
+/// that no `serde_json::Value` can hold.
+pub fn json_request(method: Method, uri: &str, json: impl Into<String>) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(json.into()))
+        .unwrap()
+}
+
+/// What a log subscriber writes, kept so that a test can read it.
+#[derive(Clone, Default)]
+pub struct Log(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Log {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Log {
+    /// Everything written so far.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+/// Sends the log events of this thread to a `Log` until the guard is
+/// dropped: a test's runtime runs the handlers on the test's own thread, and
+/// tests running side by side each read only their own events.
+pub fn capture_log() -> (Log, tracing::subscriber::DefaultGuard) {
+    let log = Log::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    (log, tracing::subscriber::set_default(subscriber))
+}

@@ -1,0 +1,1 @@
+../../07-testing/migrations/20261124000001_create_users.sql

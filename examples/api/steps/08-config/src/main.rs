@@ -1,0 +1,83 @@
+//! Runs the users API: settings from the environment, migrations applied at
+//! start-up, graceful shutdown on Ctrl-C or SIGTERM.
+
+use std::process::ExitCode;
+
+use sqlx::postgres::PgPoolOptions;
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+use users_api::config::Config;
+
+// ANCHOR: main
+#[tokio::main]
+async fn main() -> ExitCode {
+    // ANCHOR: tracing
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("users_api=info,tower_http=info")),
+        )
+        .init();
+    // ANCHOR_END: tracing
+
+    let config = match Config::from_lookup(|name| std::env::var(name).ok()) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("users-api: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("users-api: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+// ANCHOR_END: main
+
+// ANCHOR: run
+async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let db = PgPoolOptions::new()
+        .max_connections(config.max_connections)
+        .acquire_timeout(users_api::ACQUIRE_TIMEOUT)
+        .connect(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot connect to the database: {e}"))?;
+    sqlx::migrate!().run(&db).await?;
+
+    let listener = TcpListener::bind(("127.0.0.1", config.port)).await?;
+    tracing::info!("listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, users_api::app(db.clone(), &config))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+// ANCHOR_END: run
+
+// ANCHOR: shutdown
+/// Resolves on Ctrl-C or SIGTERM (what `docker stop` and Kubernetes send):
+/// axum then stops accepting connections and lets in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.expect("Ctrl-C handler");
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("SIGTERM handler")
+            .recv()
+            .await;
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+// ANCHOR_END: shutdown

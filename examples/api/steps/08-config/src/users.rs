@@ -1,0 +1,1 @@
+../../07-testing/src/users.rs

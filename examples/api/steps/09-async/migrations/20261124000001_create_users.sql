@@ -1,0 +1,1 @@
+../../08-config/migrations/20261124000001_create_users.sql

@@ -1,0 +1,1 @@
+../../08-config/tests/config.rs

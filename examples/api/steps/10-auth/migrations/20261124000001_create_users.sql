@@ -1,0 +1,1 @@
+../../09-async/migrations/20261124000001_create_users.sql

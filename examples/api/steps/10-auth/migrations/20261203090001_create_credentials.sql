@@ -1,0 +1,1 @@
+../../09-async/migrations/20261203090001_create_credentials.sql

@@ -1,0 +1,1 @@
+../../09-async/src/config.rs

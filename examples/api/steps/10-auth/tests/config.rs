@@ -1,0 +1,1 @@
+../../09-async/tests/config.rs

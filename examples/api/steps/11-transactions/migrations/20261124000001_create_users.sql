@@ -1,0 +1,1 @@
+../../10-auth/migrations/20261124000001_create_users.sql

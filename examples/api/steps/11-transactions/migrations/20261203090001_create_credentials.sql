@@ -1,0 +1,1 @@
+../../10-auth/migrations/20261203090001_create_credentials.sql

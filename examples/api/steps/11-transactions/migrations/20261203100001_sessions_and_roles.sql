@@ -1,0 +1,1 @@
+../../10-auth/migrations/20261203100001_sessions_and_roles.sql

@@ -1,0 +1,1 @@
+../../10-auth/tests/cancellation.rs

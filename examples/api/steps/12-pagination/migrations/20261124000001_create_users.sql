@@ -1,0 +1,1 @@
+../../11-transactions/migrations/20261124000001_create_users.sql

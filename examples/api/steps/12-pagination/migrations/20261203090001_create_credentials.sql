@@ -1,0 +1,1 @@
+../../11-transactions/migrations/20261203090001_create_credentials.sql

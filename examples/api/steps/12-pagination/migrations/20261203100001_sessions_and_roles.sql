@@ -1,0 +1,1 @@
+../../11-transactions/migrations/20261203100001_sessions_and_roles.sql

@@ -1,0 +1,1 @@
+../../11-transactions/src/sessions.rs

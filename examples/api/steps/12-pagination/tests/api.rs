@@ -1,0 +1,1 @@
+../../11-transactions/tests/api.rs

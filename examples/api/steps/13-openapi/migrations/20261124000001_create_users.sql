@@ -1,0 +1,1 @@
+../../12-pagination/migrations/20261124000001_create_users.sql

@@ -1,0 +1,1 @@
+../../12-pagination/migrations/20261203090001_create_credentials.sql

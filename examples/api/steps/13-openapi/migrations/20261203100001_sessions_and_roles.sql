@@ -1,0 +1,1 @@
+../../12-pagination/migrations/20261203100001_sessions_and_roles.sql

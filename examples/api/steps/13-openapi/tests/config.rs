@@ -1,0 +1,1 @@
+../../12-pagination/tests/config.rs

@@ -1,0 +1,1 @@
+../../13-openapi/migrations/20261124000001_create_users.sql

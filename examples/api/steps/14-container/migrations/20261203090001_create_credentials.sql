@@ -1,0 +1,1 @@
+../../13-openapi/migrations/20261203090001_create_credentials.sql

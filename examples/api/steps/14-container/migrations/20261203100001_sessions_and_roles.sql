@@ -1,0 +1,1 @@
+../../13-openapi/migrations/20261203100001_sessions_and_roles.sql

@@ -1,0 +1,1 @@
+../../13-openapi/src/users.rs

@@ -1,0 +1,1 @@
+../../steps/14-container/src/auth.rs
