@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { ensureDebianPackages, isExecutable, onPath, type DebianNeed } from './lib/debian.ts';
+import { ensureSchemathesis } from './lib/schemathesis.ts';
 import { defineTask } from './lib/task.ts';
 
 const succeeds = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
@@ -37,12 +38,23 @@ const DEBIAN: DebianNeed[] = [
 	{ package: 'curl', present: () => onPath('curl') },
 ];
 
-/** Throws, naming the first thing missing that cannot be installed here. */
+// Only root builds the container images (the users API's capture, the
+// compile server's image step), so only root needs podman.
+const AS_ROOT: DebianNeed[] = [{ package: 'podman', present: () => onPath('podman') }];
+
+/**
+ * Throws, naming the first thing missing that cannot be installed here.
+ * Everything a transcript's command would install on first use is installed
+ * here, before the captures run: its installer's output would otherwise be
+ * printed into the transcript (a fresh machine's fuzz and image captures
+ * came out stale that way).
+ */
 export function ensureTools(): void {
 	for (const tool of RUST) {
 		if (!tool.present()) throw new Error(`npm test needs ${tool.what}, which is not installed. Install it with:\n    ${tool.install}`);
 	}
-	ensureDebianPackages(DEBIAN, 'npm test');
+	ensureDebianPackages(process.getuid?.() === 0 ? [...DEBIAN, ...AS_ROOT] : DEBIAN, 'npm test');
+	ensureSchemathesis();
 }
 
 export default defineTask({
