@@ -51,9 +51,9 @@ function build(): void {
 		step(`Debian base: ${MB(base)}. Node, the server, rustc…`);
 		const toolchain = hostToolchain();
 		addNode(rootfs);
-		addServer(rootfs);
+		const server = addServer(rootfs);
 		addToolchain(rootfs, toolchain);
-		step(`rustc ${/^release: (.+)$/m.exec(toolchain.version)?.[1]} (${MB(duBytes(join(rootfs, RUST)))}). Crate cache under ${CACHE_ROOT} (built once, about a minute on 2 cores)…`);
+		step(`Server: ${server.modules.length} modules, with ${server.packages.join(' and ')}. rustc ${/^release: (.+)$/m.exec(toolchain.version)?.[1]} (${MB(duBytes(join(rootfs, RUST)))}). Crate cache under ${CACHE_ROOT} (built once, about a minute on 2 cores)…`);
 		const cache = buildCrateCache(toolchain);
 		addCrateCache(rootfs, cache);
 		const cacheBytes = duBytes(join(rootfs, cache.dir));

@@ -3,9 +3,9 @@
  * server looks for it:
  *
  * - NODE: the Node 24 binary the project itself runs on (node_modules/node);
- * - APP: the server (scripts/playground/*.ts, started by scripts/task.ts),
- *   examples/Cargo.lock (its crate versions and part of the cache key) and
- *   smol-toml, its one dependency;
+ * - APP: the modules the server imports, started by scripts/task.ts
+ *   (./server-files.ts works them out), examples/Cargo.lock (its crate
+ *   versions and part of the cache key) and the npm packages it imports;
  * - RUST: this machine's rustc, only what compiling and linking need;
  * - the crate cache under CACHE_ROOT, and the crates' source folders, at the
  *   same absolute paths as on this machine, because cache.json names them
@@ -17,6 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CrateCache } from '../crate-cache.ts';
+import { serverFiles, type ServerFiles } from './server-files.ts';
 
 export const NODE = '/usr/local/bin/node';
 export const APP = '/app';
@@ -25,9 +26,6 @@ export const RUST = '/opt/rust';
 export const CACHE_ROOT = '/var/cache/backend-rust-playground';
 
 const repo = resolve(import.meta.dirname, '../../..');
-
-/** Outside scripts/playground/: `node scripts/task.ts playground` (the ENTRYPOINT) and what the server's modules import. */
-const SERVER_ENTRY = ['scripts/task.ts', 'scripts/lib/task.ts', 'scripts/lib/process-group.ts'];
 
 /** `cp -a` of `source` to the same or another path inside `rootfs`, parents made as needed. */
 function copy(rootfs: string, source: string, dest = source): void {
@@ -79,17 +77,17 @@ export function addNode(rootfs: string): void {
 }
 
 /**
- * The server's files, the task entry point that starts it with the two
- * helpers its modules use, and its one dependency. package.json makes the
- * .ts files ES modules, as in the project.
+ * The modules `node scripts/task.ts playground` (the ENTRYPOINT) loads, the
+ * npm packages they import, and the lock file. package.json makes the .ts
+ * files ES modules, as in the project.
  */
-export function addServer(rootfs: string): void {
-	const dir = join(repo, 'scripts/playground');
-	for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) copy(rootfs, join(dir, name), `${APP}/scripts/playground/${name}`);
-	for (const file of SERVER_ENTRY) copy(rootfs, join(repo, file), `${APP}/${file}`);
+export function addServer(rootfs: string): ServerFiles {
+	const files = serverFiles(repo);
+	for (const module of files.modules) copy(rootfs, join(repo, module), `${APP}/${module}`);
+	for (const name of files.packages) copy(rootfs, join(repo, 'node_modules', name), `${APP}/node_modules/${name}`);
 	copy(rootfs, join(repo, 'examples/Cargo.lock'), `${APP}/examples/Cargo.lock`);
-	copy(rootfs, join(repo, 'node_modules/smol-toml'), `${APP}/node_modules/smol-toml`);
 	writeFileSync(join(rootfs, APP, 'package.json'), `${JSON.stringify({ name: 'backend-rust-playground', private: true, type: 'module' }, null, '\t')}\n`);
+	return files;
 }
 
 /**

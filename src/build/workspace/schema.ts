@@ -8,7 +8,7 @@
  * declaration means is documented where it is used: src/build/workspace/
  * model.ts (must-fail, exercise, runnable) and scripts/captures.ts.
  */
-import { z } from 'astro/zod';
+import { z } from 'zod/v4';
 import { parse } from 'smol-toml';
 
 export const workspaceManifestSchema = z.looseObject({
