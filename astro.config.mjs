@@ -7,7 +7,7 @@ import { sidebar } from './src/build/curriculum.ts';
 import { remarkIncludeExamples } from './src/build/markdown/remark-include-examples.ts';
 import { remarkFromRun } from './src/build/markdown/remark-from-run.ts';
 import { ecCallouts } from './src/build/markdown/ec-callouts.ts';
-import { pluginCollapsibleSections } from '@expressive-code/plugin-collapsible-sections';
+import { ecDiffCopy } from './src/build/markdown/ec-diff-copy.ts';
 import { rehypeScrollTables } from './src/build/markdown/rehype-scroll-tables.ts';
 import { headersFile } from './src/hosting/isolation.ts';
 import { workspaceDevReload } from './src/build/workspace/dev-reload.ts';
@@ -77,10 +77,8 @@ export default defineConfig({
 			},
 			customCss: ['./src/styles/code-notes.css', './src/styles/runner.css', './src/styles/tables.css', './src/styles/search.css', './src/styles/offscreen-code.css'],
 			expressiveCode: {
-				// Collapsible sections fold the long unchanged runs of a diff
-				// (src/build/markdown/diff-collapse.ts); its version is the
-				// @expressive-code/core that Starlight's Expressive Code uses.
-				plugins: [ecCallouts(), pluginCollapsibleSections()],
+				// ecDiffCopy: Copy on a diff copies the new file (src/build/markdown/ec-diff-copy.ts).
+				plugins: [ecCallouts(), ecDiffCopy()],
 				// Long lines wrap (indentation kept) instead of scrolling: the
 				// whole line is visible on a phone and on paper, and no
 				// unlabelled scroll region is left for keyboard users.

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { extract } from '../../src/build/workspace/anchors.ts';
+import { snipCount } from '../../src/build/markdown/diff-snip.ts';
 import { lineDiff } from '../../src/build/workspace/line-diff.ts';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 
@@ -28,6 +29,8 @@ export interface Block {
 	source: string | undefined;
 	/** `data-diff-from` of the wrapper: the block is the step from this region to `source` ('' from nothing: a step's new file). */
 	diffFrom: string | undefined;
+	/** What the block's Copy button copies (Expressive Code keeps newlines as U+007F). */
+	copy: string | undefined;
 }
 
 /** A node's text, without the numbered note badges (./ec-callouts.ts) drawn at the end of a line. */
@@ -44,18 +47,17 @@ export function codeBlocks(tree: Root): Block[] {
 	}
 	return selectAll('div.expressive-code', tree).map((block) => {
 		const pre = select('pre', block);
-		// A folded run of a diff keeps its lines in a <details> beside the
-		// others; the "N collapsed lines" line that opens it (in its
-		// <summary>) is no code, so it is not selected.
-		const lines = selectAll('code > .ec-line > .code, code > details > .ec-line > .code', block).map((line) => shownText(line).replace(/\n$/, ''));
+		const lines = selectAll('code > .ec-line > .code', block).map((line) => shownText(line).replace(/\n$/, ''));
 		const example = wrapped.get(block);
 		const data = (name: string) => (example?.properties[name] === undefined ? undefined : String(example.properties[name]));
+		const copyButton = select('.copy button[data-code]', block);
 		return {
 			language: String(pre?.properties['dataLanguage'] ?? ''),
 			code: lines.join('\n'),
 			data: data('dataCode'),
 			source: data('dataSource'),
 			diffFrom: data('dataDiffFrom'),
+			copy: copyButton ? String(copyButton.properties['dataCode']).replace(/\u007f/g, '\n') : undefined,
 		};
 	});
 }
@@ -78,6 +80,27 @@ export function expandTabs(text: string, width = 2): string {
 		.join('\n');
 }
 
+/**
+ * Whether `shown` (a diff block's lines, markers removed) is `diff` line for
+ * line, except that a line standing for a run of unchanged lines
+ * (src/build/markdown/diff-snip.ts) may take the place of that many lines,
+ * all of them unchanged ones.
+ */
+export function showsDiff(shown: string, diff: string): boolean {
+	const want = diff.split('\n');
+	let at = 0;
+	for (const line of shown.split('\n')) {
+		const count = snipCount(line);
+		if (count !== undefined && want.slice(at, at + count).length === count && want.slice(at, at + count).every((l) => l.startsWith(' '))) {
+			at += count;
+			continue;
+		}
+		if (want[at]?.slice(1) !== line) return false;
+		at++;
+	}
+	return at === want.length;
+}
+
 /** What is wrong with a page's blocks; empty when all are verified. */
 export function problems(blocks: Block[], page: string, read: (source: string) => string = regionText): string[] {
 	return blocks.flatMap((block, index) => {
@@ -88,24 +111,23 @@ export function problems(blocks: Block[], page: string, read: (source: string) =
 				: [];
 		}
 		let region: string;
-		let shown: string;
+		let matches: boolean;
 		try {
 			// A file a step removed is shown from the step before, all removed: it has no code now.
 			const removed = block.diffFrom && block.data === '' && !existsSync(join(examplesRoot, block.source.split('#')[0]!));
 			region = removed ? '' : read(block.source);
-			// A diff block shows every line of both versions, markers removed.
-			shown =
+			matches =
 				block.diffFrom === undefined
-					? expandTabs(region)
-					: lineDiff(block.diffFrom === '' ? '' : expandTabs(read(block.diffFrom)), expandTabs(region))
-							.split('\n')
-							.map((line) => line.slice(1))
-							.join('\n');
+					? expandTabs(region) === block.code
+					: showsDiff(block.code, lineDiff(block.diffFrom === '' ? '' : expandTabs(read(block.diffFrom)), expandTabs(region)));
 		} catch (error) {
 			return [`${where}: its source ${block.source} cannot be read: ${(error as Error).message}`];
 		}
+		// A diff's Copy gives the file as the step leaves it (ec-diff-copy.ts), not the lines it shows.
+		const copyWrong = block.diffFrom !== undefined && region !== '' && block.copy !== region;
 		return [
-			...(shown === block.code ? [] : [`${where}: differs from examples/${block.source}`]),
+			...(matches ? [] : [`${where}: differs from examples/${block.source}`]),
+			...(copyWrong ? [`${where}: its Copy button does not copy examples/${block.source}`] : []),
 			...(region === block.data ? [] : [`${where}: the code its panel would run differs from examples/${block.source}`]),
 		];
 	});

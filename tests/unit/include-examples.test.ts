@@ -9,7 +9,7 @@ import { includeExamples, HAS_RUN_PANEL } from '../../src/build/markdown/remark-
 import { metaWithout, parseInclude } from '../../src/build/markdown/include-directive.ts';
 import { renderInclude, type IncludedExample } from '../../src/build/markdown/include-render.ts';
 import { attachCallouts } from '../../src/build/markdown/callouts.ts';
-import { collapseMeta, foldedRanges, MIN_FOLDED } from '../../src/build/markdown/diff-collapse.ts';
+import { foldedRanges, MIN_FOLDED, snipCount, snipLine, snipUnchanged } from '../../src/build/markdown/diff-snip.ts';
 import { lineDiff } from '../../src/build/workspace/line-diff.ts';
 import { LIB_01, LIB_02, STEP_DIRS, stepWorkspace, type StepWorkspace } from './step-workspace.ts';
 
@@ -26,6 +26,12 @@ const wrap = (node: Code, root: string, playground = '', playgroundToken?: strin
 	const directive = parseInclude(node, lesson, root);
 	return directive && renderInclude(node, directive, undefined, { playground, playgroundToken }, root);
 };
+
+
+/** A diff fence's meta without its `copy` (the step's file for the Copy button, tested on its own). */
+const withoutCopy = (meta: string | null | undefined) => (meta ?? '').replace(/ copy="[^"]*"/, '');
+/** The text a diff fence's Copy button will copy. */
+const copyOf = (meta: string | null | undefined) => decodeURIComponent(/ copy="([^"]*)"/.exec(meta ?? '')?.[1] ?? '');
 
 describe('include step', () => {
 	it('fills the fence with the anchor and titles it with the path in the crate', () => {
@@ -155,7 +161,7 @@ describe('include step: a lesson step as a diff', () => {
 		const node = fence('include="demo/src/main.rs#greet" diff-from="demo/must-fail/moved.rs"');
 		const wrapper = wrap(node, root)!;
 		expect(node.lang).toBe('diff');
-		expect(node.meta).toBe('lang="rust" title="src/main.rs"');
+		expect(withoutCopy(node.meta)).toBe('lang="rust" title="src/main.rs"');
 		expect(node.value.split('\n').every((l) => /^[-+ ]/.test(l))).toBe(true);
 		expect(node.value).toContain('+fn greet()');
 		expect(node.value).toContain('-    let s = String::from("x");');
@@ -276,13 +282,16 @@ describe('include step: a step of the API build as a diff (step-diff)', () => {
 		return { node, wrapper: wrap(node, ws.root)! };
 	};
 
-	it("shows a changed file against the same file of the step before, folding the long unchanged run", () => {
+	it("shows a changed file against the same file of the step before, one line standing for the long unchanged run", () => {
 		const { node, wrapper } = stepWrap(`include="${two}/src/lib.rs" step-diff`);
 		expect(node.lang).toBe('diff');
-		expect(node.value).toBe(lineDiff(LIB_01, LIB_02));
+		// 13 unchanged lines, then the change: the first 10 left out, 3 stay as context.
+		const full = lineDiff(LIB_01, LIB_02).split('\n');
+		expect(node.value).toBe([' // ⋯ 10 unchanged lines', ...full.slice(10)].join('\n'));
 		expect(node.value).toContain('-    "hi"\n+    "hello"');
-		// 13 unchanged lines, then the change: the first 10 fold, 3 stay as context.
-		expect(node.meta).toBe('lang="rust" collapse={1-10} title="src/lib.rs"');
+		expect(withoutCopy(node.meta)).toBe('lang="rust" title="src/lib.rs"');
+		// Copy gives the file as the step leaves it, not the lines shown.
+		expect(copyOf(node.meta)).toBe(LIB_02.trimEnd());
 		expect(wrapper.data.hProperties).toMatchObject({ dataSource: `${two}/src/lib.rs`, dataDiffFrom: `${one}/src/lib.rs`, dataCode: LIB_02.trimEnd() });
 		expect(lineText(wrapper.children[1] as Paragraph)).toContain(`From examples/${two}/src/lib.rs, changed from examples/${one}/src/lib.rs · tested with rustc`);
 	});
@@ -290,7 +299,7 @@ describe('include step: a step of the API build as a diff (step-diff)', () => {
 	it('shows a file new in the step as all added, from nothing', () => {
 		const { node, wrapper } = stepWrap(`include="${two}/src/extra.rs" step-diff`);
 		expect(node.value).toBe('+pub fn extra() {}');
-		expect(node.meta).toBe('lang="rust" title="src/extra.rs (new file)"');
+		expect(withoutCopy(node.meta)).toBe('lang="rust" title="src/extra.rs (new file)"');
 		expect(wrapper.data.hProperties['dataDiffFrom']).toBe('');
 		expect(lineText(wrapper.children[1] as Paragraph)).toContain(`From examples/${two}/src/extra.rs, a file new in this step · tested with`);
 	});
@@ -300,7 +309,7 @@ describe('include step: a step of the API build as a diff (step-diff)', () => {
 		node.lang = 'toml';
 		wrap(node, ws.root);
 		expect(node.value).toBe(' [dependencies]\n+serde = "1.0.229"');
-		expect(node.meta).toBe('lang="toml" title="Cargo.toml"');
+		expect(withoutCopy(node.meta)).toBe('lang="toml" title="Cargo.toml"');
 	});
 
 	it('keeps a line a callout names visible inside a folded run, and the notes work on the diff', () => {
@@ -320,7 +329,7 @@ describe('include step: a step of the API build as a diff (step-diff)', () => {
 		// The noted line 4 splits the unchanged run: 1-3 and 5-13, which keeps
 		// 5-7 and 11-13 as context around its ends, leaving 8-10: too few to
 		// fold. Line 15 is the change.
-		expect(code.meta).toBe('lang="rust" title="src/lib.rs" callout-lines="4,15"');
+		expect(withoutCopy(code.meta)).toBe('lang="rust" title="src/lib.rs" callout-lines="4,15"');
 	});
 
 	it('refuses step-diff outside a step, with diff-from, or on a file the step left as it was', () => {
@@ -367,7 +376,7 @@ describe('a lesson that names its step shows every file the step changes', () =>
 	});
 });
 
-describe('folding the unchanged runs of a diff', () => {
+describe('leaving the long unchanged runs out of a diff', () => {
 	const diff = (marks: string) => [...marks].map((mark, n) => `${mark}line ${n + 1}`).join('\n');
 
 	it('folds a long run between changes, keeping three lines of context on each side', () => {
@@ -392,9 +401,19 @@ describe('folding the unchanged runs of a diff', () => {
 		]);
 	});
 
-	it("writes Expressive Code's collapse meta", () => {
-		expect(collapseMeta([{ from: 1, to: 6 }, { from: 20, to: 31 }])).toBe('collapse={1-6,20-31}');
-		expect(collapseMeta([])).toBe('');
+	it("puts one line in each run's place, a comment of the language, indented as the run begins", () => {
+		const lines = ['+use a;', ...Array.from({ length: 12 }, (_, n) => `     let x${n} = ${n};`), '-    done()'];
+		const snipped = snipUnchanged(lines.join('\n'), 'rust').split('\n');
+		expect(snipped).toEqual([...lines.slice(0, 4), '     // ⋯ 6 unchanged lines', ...lines.slice(10)]);
+		expect(snipUnchanged(lines.join('\n'), 'toml')).toContain('\n     # ⋯ 6 unchanged lines\n');
+		expect(snipUnchanged(lines.join('\n'), 'text')).toContain('\n     ⋯ 6 unchanged lines\n');
+		expect(snipUnchanged('+a\n b', 'rust')).toBe('+a\n b');
+	});
+
+	it('reads back how many lines a snip line stands for, and nothing else', () => {
+		for (const lang of ['rust', 'sql', 'toml', 'text']) expect(snipCount(snipLine(42, lang, '    '))).toBe(42);
+		expect(snipCount('// ⋯ unchanged lines')).toBeUndefined();
+		expect(snipCount('let x = 1; // ⋯ 3 unchanged lines')).toBeUndefined();
 	});
 });
 

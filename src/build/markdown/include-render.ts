@@ -22,7 +22,8 @@ import { lineDiff } from '../workspace/line-diff.ts';
 import { rustcVersion } from '../workspace/toolchain.ts';
 import type { Failure } from '../workspace/workspace.ts';
 import { CALLOUT_KEY } from './callouts.ts';
-import { collapseMeta, foldedRanges } from './diff-collapse.ts';
+import { snipUnchanged } from './diff-snip.ts';
+import { copyMeta } from './ec-diff-copy.ts';
 import { sourceRef, type Display, type IncludeDirective } from './include-directive.ts';
 import { exerciseMarkup, localExerciseMarkup, runnerMarkup } from './runner-markup.ts';
 
@@ -109,9 +110,12 @@ export function markersAsRanges(diff: string): { code: string; meta: string } {
 /** Fills the fence for Expressive Code: its code (or diff), language and title. */
 export function fillFence(node: Code, d: IncludeDirective, root: string): void {
 	const isDiff = d.display.kind !== 'region';
-	node.value = isDiff ? lineDiff(diffFrom(d.display)?.text ?? '', d.region.text) : d.region.text;
-	// Long unchanged runs folded (./diff-collapse.ts), on the diff's lines.
-	const folds = isDiff ? collapseMeta(foldedRanges(node.value, calloutLines(node.value, d.codeMeta))) : '';
+	node.value = d.region.text;
+	if (isDiff) {
+		// Long unchanged runs left out, each for one line saying so (./diff-snip.ts).
+		const diff = lineDiff(diffFrom(d.display)?.text ?? '', d.region.text);
+		node.value = snipUnchanged(diff, node.lang ?? 'text', calloutLines(diff, d.codeMeta));
+	}
 	let asDiff = '';
 	if (isDiff && /^[+-][+-]/m.test(node.value)) {
 		const { code, meta } = markersAsRanges(node.value);
@@ -130,7 +134,9 @@ export function fillFence(node: Code, d: IncludeDirective, root: string): void {
 	const stepSuffix = step?.removed ? ' (removed)' : step && !step.from ? ' (new file)' : '';
 	const suffix = d.mustFail ? ' (does not work)' : d.panel.kind === 'exercise' ? ' (starter)' : stepSuffix;
 	const title = isSource && !d.hasTitle ? `title=${quote(inCrate + suffix)}` : '';
-	node.meta = [d.codeMeta, asDiff, folds, title].filter(Boolean).join(' ') || null;
+	// Copy gives the file as the step leaves it (./ec-diff-copy.ts); a removed file's block copies what it shows.
+	const copy = isDiff && !(d.display.kind === 'step' && d.display.removed) ? copyMeta(d.region.text) : '';
+	node.meta = [d.codeMeta, asDiff, title, copy].filter(Boolean).join(' ') || null;
 }
 
 /** The wrapper holding the filled block, its source line, its notes and its panel. */
