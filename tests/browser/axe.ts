@@ -12,13 +12,43 @@ interface Violation {
 	nodes: { target: string[] }[];
 }
 
-/** axe's violations on the page as it is now, one line each. */
-export async function violations(page: Page): Promise<string[]> {
+export interface AxeRun {
+	/** axe's violations, one line each. */
+	violations: string[];
+	/** The rules that ran, whatever their outcome. */
+	ran: string[];
+	/** Of those, the ones about colour (axe's `cat.color` tag). */
+	colorRules: string[];
+}
+
+/** axe on the page as it is now: its default rules, or only `rules`. */
+export async function runAxe(page: Page, rules?: readonly string[]): Promise<AxeRun> {
 	// Once a page: a second check (say after a theme switch) reuses it.
 	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-	const found = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
-		return (await axe.run()).violations;
-	});
-	return found.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	const { found, ran, color } = await page.evaluate(async (only) => {
+		interface Result {
+			id: string;
+		}
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: (options?: object) => Promise<Record<'violations' | 'passes' | 'incomplete' | 'inapplicable', Result[]> & { violations: Violation[] }>;
+					getRules: (tags: string[]) => { ruleId: string }[];
+				};
+			}
+		).axe;
+		const results = await axe.run(only ? { runOnly: { type: 'rule', values: only } } : undefined);
+		const ran = [...results.violations, ...results.passes, ...results.incomplete, ...results.inapplicable].map((r) => r.id);
+		return { found: results.violations, ran: [...new Set(ran)], color: axe.getRules(['cat.color']).map((r) => r.ruleId) };
+	}, rules);
+	return {
+		violations: found.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+		ran,
+		colorRules: ran.filter((id) => color.includes(id)),
+	};
+}
+
+/** axe's violations on the page as it is now (its default rules), one line each. */
+export async function violations(page: Page): Promise<string[]> {
+	return (await runAxe(page)).violations;
 }
