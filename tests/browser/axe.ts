@@ -26,20 +26,18 @@ export async function runAxe(page: Page, rules?: readonly string[]): Promise<Axe
 	// Once a page: a second check (say after a theme switch) reuses it.
 	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
 	const { found, ran, color } = await page.evaluate(async (only) => {
-		interface Result {
-			id: string;
-		}
+		type Outcome = 'violations' | 'passes' | 'incomplete' | 'inapplicable';
 		const axe = (
 			window as unknown as {
 				axe: {
-					run: (options?: object) => Promise<Record<'violations' | 'passes' | 'incomplete' | 'inapplicable', Result[]> & { violations: Violation[] }>;
+					run: (options?: object) => Promise<Record<Outcome, { id: string }[]> & { violations: Violation[] }>;
 					getRules: (tags: string[]) => { ruleId: string }[];
 				};
 			}
 		).axe;
 		const results = await axe.run(only ? { runOnly: { type: 'rule', values: only } } : undefined);
 		const ran = [...results.violations, ...results.passes, ...results.incomplete, ...results.inapplicable].map((r) => r.id);
-		return { found: results.violations, ran: [...new Set(ran)], color: axe.getRules(['cat.color']).map((r) => r.ruleId) };
+		return { found: results.violations as Violation[], ran: [...new Set(ran)], color: axe.getRules(['cat.color']).map((r) => r.ruleId) };
 	}, rules);
 	return {
 		violations: found.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
