@@ -31,8 +31,12 @@ describe("the compile server image's files", () => {
 			"const load = () => import('./dynamic.ts');",
 			" * import { g } from './in-a-comment.ts';",
 			"export const paths = ['./not-an-import.ts'];",
+			"import {\n\tg, // the server's limits\n\t/* h's */ h,\n} from './g.ts';",
+			"export * as all from './all.ts';",
+			"const url = 'http://example.test/';",
+			"import { j } from './j.ts';",
 		].join('\n');
-		expect(runtimeImports(source)).toEqual(['./a.ts', './c.ts', './f.ts', './side-effect.ts']);
+		expect(runtimeImports(source)).toEqual(['./a.ts', './c.ts', './f.ts', './side-effect.ts', './g.ts', './all.ts', './j.ts']);
 	});
 
 	it("holds every module the server reaches, the workspace schemas included, and only small packages", () => {

@@ -9,7 +9,7 @@ import { includeExamples, HAS_RUN_PANEL } from '../../src/build/markdown/remark-
 import { metaWithout, parseInclude } from '../../src/build/markdown/include-directive.ts';
 import { renderInclude, type IncludedExample } from '../../src/build/markdown/include-render.ts';
 import { attachCallouts } from '../../src/build/markdown/callouts.ts';
-import { foldedRanges, MIN_FOLDED, snipCount, snipLine, snipUnchanged } from '../../src/build/markdown/diff-snip.ts';
+import { snippedRanges, MIN_SNIPPED, snipCount, snipLine, snipUnchanged } from '../../src/build/markdown/diff-snip.ts';
 import { lineDiff } from '../../src/build/workspace/line-diff.ts';
 import { LIB_01, LIB_02, STEP_DIRS, stepWorkspace, type StepWorkspace } from './step-workspace.ts';
 
@@ -312,7 +312,7 @@ describe('include step: a step of the API build as a diff (step-diff)', () => {
 		expect(withoutCopy(node.meta)).toBe('lang="toml" title="Cargo.toml"');
 	});
 
-	it('keeps a line a callout names visible inside a folded run, and the notes work on the diff', () => {
+	it('keeps a line a callout names visible inside a long unchanged run, and the notes work on the diff', () => {
 		const tree: Root = {
 			type: 'root',
 			children: [
@@ -328,7 +328,7 @@ describe('include step: a step of the API build as a diff (step-diff)', () => {
 		const code = (tree.children[0] as unknown as IncludedExample).children[0] as Code;
 		// The noted line 4 splits the unchanged run: 1-3 and 5-13, which keeps
 		// 5-7 and 11-13 as context around its ends, leaving 8-10: too few to
-		// fold. Line 15 is the change.
+		// leave out. Line 15 is the change.
 		expect(withoutCopy(code.meta)).toBe('lang="rust" title="src/lib.rs" callout-lines="4,15"');
 	});
 
@@ -379,23 +379,23 @@ describe('a lesson that names its step shows every file the step changes', () =>
 describe('leaving the long unchanged runs out of a diff', () => {
 	const diff = (marks: string) => [...marks].map((mark, n) => `${mark}line ${n + 1}`).join('\n');
 
-	it('folds a long run between changes, keeping three lines of context on each side', () => {
-		expect(foldedRanges(diff('+' + ' '.repeat(12) + '-'))).toEqual([{ from: 5, to: 10 }]);
+	it('leaves out a long run between changes, keeping three lines of context on each side', () => {
+		expect(snippedRanges(diff('+' + ' '.repeat(12) + '-'))).toEqual([{ from: 5, to: 10 }]);
 	});
 
 	it('needs no context at the ends of the file', () => {
-		expect(foldedRanges(diff(' '.repeat(9) + '+'))).toEqual([{ from: 1, to: 6 }]);
-		expect(foldedRanges(diff('+' + ' '.repeat(9)))).toEqual([{ from: 5, to: 10 }]);
+		expect(snippedRanges(diff(' '.repeat(9) + '+'))).toEqual([{ from: 1, to: 6 }]);
+		expect(snippedRanges(diff('+' + ' '.repeat(9)))).toEqual([{ from: 5, to: 10 }]);
 	});
 
 	it('leaves short runs and an all-new file alone', () => {
-		expect(foldedRanges(diff('+' + ' '.repeat(11) + '-'))).toEqual([]);
-		expect(foldedRanges(diff(' '.repeat(6) + '+' + ' '.repeat(6)))).toEqual([]);
-		expect(foldedRanges(diff('+'.repeat(MIN_FOLDED * 3)))).toEqual([]);
+		expect(snippedRanges(diff('+' + ' '.repeat(11) + '-'))).toEqual([]);
+		expect(snippedRanges(diff(' '.repeat(6) + '+' + ' '.repeat(6)))).toEqual([]);
+		expect(snippedRanges(diff('+'.repeat(MIN_SNIPPED * 3)))).toEqual([]);
 	});
 
-	it('keeps a noted line and its context out of the folds', () => {
-		expect(foldedRanges(diff(' '.repeat(30) + '+'), [12])).toEqual([
+	it('keeps a noted line and its context in view', () => {
+		expect(snippedRanges(diff(' '.repeat(30) + '+'), [12])).toEqual([
 			{ from: 1, to: 8 },
 			{ from: 16, to: 27 },
 		]);

@@ -35,9 +35,16 @@ export interface ServerFiles {
 /** `from '…'` of every static, value-level import or re-export (multi-line ones included). */
 const STATIC_IMPORT = /^(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
 
+/**
+ * Comments, which may sit inside a multi-line import and hold a quote
+ * (`a, // the server's limits`) that would end the match early. A `//`
+ * after a non-space (`'http://…'`) is left alone: it is in a string.
+ */
+const COMMENT = /\/\*[\s\S]*?\*\/|(^|\s)\/\/[^\n]*/g;
+
 /** The specifiers a module imports at run time. */
 export function runtimeImports(source: string): string[] {
-	return [...source.matchAll(STATIC_IMPORT)].map((m) => m[1]);
+	return [...source.replace(COMMENT, '$1').matchAll(STATIC_IMPORT)].map((m) => m[1]!);
 }
 
 /** `zod/v4` → `zod`, `@scope/pkg/x` → `@scope/pkg`. */

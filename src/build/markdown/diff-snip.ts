@@ -5,8 +5,8 @@
  * replaced by one comment line saying how many lines it stands for, as the
  * Rust Book's `// --snip--` does; the lines near a change stay, so each
  * change is read in its place, and so does every line a numbered note
- * points at. The whole file stays one click away: the block's Copy button
- * copies it (the wrapper's data-code).
+ * points at. What was left out stays one click away: the block's Copy
+ * button copies the region as the step leaves it (./ec-diff-copy.ts).
  *
  * The runs were folded into a collapsible section before, whose hidden
  * lines were still on the page: on the API lessons they were half of the
@@ -18,7 +18,7 @@
 /** Unchanged lines left visible on each side of a change or a noted line. */
 export const CONTEXT = 3;
 /** The fewest lines worth leaving out: a shorter run costs no more to read than the line that replaces it. */
-export const MIN_FOLDED = 6;
+export const MIN_SNIPPED = 6;
 
 export interface LineRange {
 	/** 1-based, inclusive. */
@@ -30,7 +30,7 @@ export interface LineRange {
  * The runs of unchanged lines (` ` in column one) to leave out of `diff`,
  * in order; `keep` are 1-based lines that must stay visible (callouts).
  */
-export function foldedRanges(diff: string, keep: readonly number[] = []): LineRange[] {
+export function snippedRanges(diff: string, keep: readonly number[] = []): LineRange[] {
 	const lines = diff.split('\n');
 	const quiet = (index: number) => lines[index]!.startsWith(' ') && !keep.includes(index + 1);
 	const ranges: LineRange[] = [];
@@ -45,7 +45,7 @@ export function foldedRanges(diff: string, keep: readonly number[] = []): LineRa
 		// they are the ends of the file, where nothing follows to read.
 		const from = start === 0 ? start : start + CONTEXT;
 		const to = end === lines.length ? end - 1 : end - 1 - CONTEXT;
-		if (to - from + 1 >= MIN_FOLDED) ranges.push({ from: from + 1, to: to + 1 });
+		if (to - from + 1 >= MIN_SNIPPED) ranges.push({ from: from + 1, to: to + 1 });
 		start = end;
 	}
 	return ranges;
@@ -68,14 +68,14 @@ export function snipCount(line: string): number | undefined {
 
 /**
  * `diff` with each long unchanged run replaced by one unchanged line
- * (snipLine), indented as the run's first line is, so it sits where the
- * code it stands for would.
+ * (snipLine), indented as the first line it leaves out, so it sits where
+ * the code it stands for would.
  */
 export function snipUnchanged(diff: string, lang: string, keep: readonly number[] = []): string {
 	const lines = diff.split('\n');
 	const out: string[] = [];
 	let next = 0;
-	for (const { from, to } of foldedRanges(diff, keep)) {
+	for (const { from, to } of snippedRanges(diff, keep)) {
 		out.push(...lines.slice(next, from - 1));
 		const indent = /^ (\s*)/.exec(lines[from - 1]!)?.[1] ?? '';
 		out.push(` ${snipLine(to - from + 1, lang, indent)}`);

@@ -1,9 +1,10 @@
 /**
- * Copy on a step's diff copies the file as the step leaves it. Expressive
+ * Copy on a step's diff copies the region it shows (a whole file, or a
+ * manifest's #deps) as the step leaves it. Expressive
  * Code's Copy button copies the lines its block shows, which for a diff are
  * the removed lines and the added ones together, with a `⋯ N unchanged
  * lines` line for each run left out (./diff-snip.ts): a file that does not
- * compile. The include step passes the file in the fence's `copy` meta
+ * compile. The include step passes the region in the fence's `copy` meta
  * (URI-encoded, so newlines and quotes survive the meta string), and this
  * Expressive Code plugin puts it on the block's Copy button instead.
  *
