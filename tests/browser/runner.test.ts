@@ -183,6 +183,19 @@ describe('Edit and run', () => {
 		expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('backend-rust:edit:')))).toEqual([]);
 	});
 
+	it('mounts one editor when Edit is pressed twice while the editor loads', async () => {
+		const { page, panel } = await lesson();
+		await panel.hover();
+		await page.waitForFunction(() => customElements.get('br-runner'));
+		// Both before the editor's module has arrived (edit() awaits its import).
+		await panel.evaluate(async (el) => {
+			const runner = el as HTMLElement & { edit: () => Promise<void> };
+			await Promise.all([runner.edit(), runner.edit()]);
+		});
+		const example = panel.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " example ")][1]');
+		expect(await example.locator('.runner-editor').count()).toBe(1);
+	});
+
 	it("shows rustc's message for a type error", async () => {
 		const { page, panel } = await lesson();
 		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);

@@ -29,6 +29,8 @@ class Runner extends HTMLElement {
 	#stop: (() => void) | undefined;
 	#editor: CodeEditor | undefined;
 	#host: HTMLElement | undefined;
+	/** The editor being loaded: a second Edit meanwhile waits for it instead of mounting another. */
+	#mounting: Promise<void> | undefined;
 	#pending = '';
 	#flush = 0;
 
@@ -303,6 +305,14 @@ class Runner extends HTMLElement {
 
 	async edit(focus = true) {
 		if (this.#editor) return this.#editor.focus();
+		// Two Edits while the editor's module loads (a double click, a slow
+		// network) would mount two editors, and Check would send the one the
+		// learner is not typing in.
+		this.#mounting ??= this.#mountEditor(focus).finally(() => (this.#mounting = undefined));
+		return this.#mounting;
+	}
+
+	async #mountEditor(focus: boolean) {
 		const block = this.#block;
 		if (!block) return;
 		const { mountEditor } = await import('./code-editor.ts');
