@@ -77,7 +77,7 @@ export default defineConfig({
 			},
 			customCss: ['./src/styles/code-notes.css', './src/styles/runner.css', './src/styles/tables.css', './src/styles/search.css', './src/styles/offscreen-code.css'],
 			expressiveCode: {
-				// ecDiffCopy: Copy on a diff copies the new file (src/build/markdown/ec-diff-copy.ts).
+				// ecDiffCopy: Copy on a diff copies its region as the step leaves it (src/build/markdown/ec-diff-copy.ts).
 				plugins: [ecCallouts(), ecDiffCopy()],
 				// Long lines wrap (indentation kept) instead of scrolling: the
 				// whole line is visible on a phone and on paper, and no

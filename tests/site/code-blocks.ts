@@ -91,7 +91,8 @@ export function showsDiff(shown: string, diff: string): boolean {
 	let at = 0;
 	for (const line of shown.split('\n')) {
 		const count = snipCount(line);
-		if (count !== undefined && want.slice(at, at + count).length === count && want.slice(at, at + count).every((l) => l.startsWith(' '))) {
+		const run = count === undefined ? [] : want.slice(at, at + count);
+		if (count !== undefined && run.length === count && run.every((l) => l.startsWith(' '))) {
 			at += count;
 			continue;
 		}
