@@ -11,6 +11,7 @@ import { ecDiffCopy } from './src/build/markdown/ec-diff-copy.ts';
 import { rehypeScrollTables } from './src/build/markdown/rehype-scroll-tables.ts';
 import { headersFile } from './src/hosting/isolation.ts';
 import { workspaceDevReload } from './src/build/workspace/dev-reload.ts';
+import { tocObservedElements } from './src/build/toc-observed-elements.ts';
 
 /**
  * Where edited code in a Run panel is compiled and run: a server speaking the
@@ -42,6 +43,8 @@ export default defineConfig({
 		headersFile(),
 		// A Cargo.toml or Cargo.lock edit reaches the pages without a restart.
 		workspaceDevReload(),
+		// Starlight's table of contents without its whole-page query; see the file.
+		tocObservedElements(),
 		starlight({
 			title: 'Backend Rust',
 			description:

@@ -1,0 +1,72 @@
+// The table of contents marks the section being read from the elements it
+// watches. src/client/toc/observed-elements.ts finds them without
+// Starlight's whole-page query (src/build/toc-observed-elements.ts swaps it
+// in): here, on every built page, the two give the same elements, and on a
+// long lesson the link of the section scrolled to is marked as current.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { observedElements } from '../../src/client/toc/observed-elements.ts';
+import { distDir, pagePaths } from '../site/dist.ts';
+import { launch } from '../../scripts/lib/chromium.ts';
+import { testPage } from './test-page.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('the table of contents watches the elements Starlight chose', () => {
+	it('the built TOC script carries the new search and not the old query', () => {
+		const scripts = readdirSync(`${distDir}/_astro`).filter((file) => /^starlight-toc\..*\.js$/.test(file));
+		expect(scripts).toHaveLength(1);
+		const code = readFileSync(`${distDir}/_astro/${scripts[0]}`, 'utf8');
+		expect(code).not.toContain(':has(');
+		expect(code).toContain('.sl-heading-wrapper');
+	});
+
+	it.each(pagePaths().filter((path) => path !== '/404.html'))('%s: the same elements as Starlight’s query', async (path) => {
+		const page = await testPage(browser, 'light');
+		await page.goto(inject('siteUrl') + path, { waitUntil: 'domcontentloaded' });
+		await page.evaluate(`window.observedElements = ${observedElements.toString()}`);
+		const result = await page.evaluate(() => {
+			const toc = document.querySelector<HTMLElement>('starlight-toc');
+			if (!toc) return undefined;
+			// Starlight's selector, as its starlight-toc.js builds it.
+			const minH = Number(toc.dataset['minH'] ?? 2);
+			const maxH = Number(toc.dataset['maxH'] ?? 3);
+			const levels = Array.from({ length: 1 + maxH - minH }, (_, i) => `h${minH + i}`).join();
+			const H = `h1#_top,:where(${levels})[id]`;
+			const starlight = [
+				...document.querySelectorAll(
+					[`main :where(${H})`, `main :where(${H}, .sl-heading-wrapper) ~ *:not(:has(${H}))`, `main .sl-markdown-content > *:not(:has(${H}))`, `main > *:not(:has(${H}))`].join(),
+				),
+			];
+			const ours = (window as unknown as { observedElements: (h: string) => Element[] }).observedElements(H);
+			const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')}`;
+			return {
+				count: starlight.length,
+				onlyStarlight: starlight.filter((el) => !ours.includes(el)).map(describe),
+				onlyOurs: ours.filter((el) => !starlight.includes(el)).map(describe),
+				duplicates: ours.length - new Set(ours).size,
+			};
+		});
+		if (result === undefined) return; // a page without a table of contents (the splash page)
+		expect(result.count).toBeGreaterThan(0);
+		expect(result).toEqual({ count: result.count, onlyStarlight: [], onlyOurs: [], duplicates: 0 });
+	});
+
+	it('marks the section scrolled to as current, on the desktop and the mobile contents', async () => {
+		for (const width of [1280, 390]) {
+			const page = await testPage(browser, 'light', width);
+			await page.goto(inject('siteUrl') + '/api/testing/', { waitUntil: 'load' });
+			const heading = page.locator('.sl-markdown-content h2[id]').nth(3);
+			const id = await heading.getAttribute('id');
+			// To the top of the window, as a click on its contents link does.
+			await heading.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+			const tag = width === 1280 ? 'starlight-toc' : 'mobile-starlight-toc';
+			await expect.poll(() => page.locator(`${tag} a[aria-current="true"]`).getAttribute('href')).toBe(`#${id}`);
+		}
+	});
+});
