@@ -17,14 +17,15 @@
  * learner's command).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'smol-toml';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import type { Crate, Exercise } from '../../src/build/workspace/workspace.ts';
 import { parseTestReport, type TestReport } from '../../src/shared/test-report.ts';
-import { cargoEnv, compileArgs } from '../playground/compile-args.ts';
+import { cargoEnv, compileArgs, SERVER_DIR } from '../playground/compile-args.ts';
+import { keepProgram, keptProgram, programKey, programsDir } from '../playground/program-cache.ts';
 import type { CrateCache } from '../playground/crate-cache.ts';
 
 /** What an exercise is made of, read from its files. */
@@ -125,19 +126,37 @@ function testEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	return { ...process.env, RUST_BACKTRACE: '0', TOKIO_WORKER_THREADS: '2', ...extra };
 }
 
-/** rustc's arguments on the compile server, for a test build. */
+/** rustc's arguments on the compile server, for a test build of `source` (relative to the folder rustc runs in). */
 function rustcArgs(cache: CrateCache, source: string, output: string): string[] {
 	return compileArgs(cache.rustcArgs, '2024', true, output, source);
 }
 
-/** Compiles `program` with its tests as the compile server does, then runs them. */
-export async function testWithCrateCache(program: string, cache: CrateCache, env: Record<string, string> = {}): Promise<Outcome> {
+/**
+ * Compiles `program` with its tests as the compile server does, then runs
+ * them. The build is the server's to the byte (the same arguments, source
+ * path and CARGO_MANIFEST_DIR), so it is kept in the server's program cache
+ * and a server asked for the same program runs it without compiling it
+ * again; a program kept before is reused here too.
+ */
+export async function testWithCrateCache(program: string, cache: CrateCache, env: Record<string, string> = {}, programs: string = programsDir()): Promise<Outcome> {
 	const dir = mkdtempSync(join(tmpdir(), 'backend-rust-exercise-'));
 	try {
-		writeFileSync(join(dir, 'main.rs'), program);
-		const compile = await runCommand('rustc', rustcArgs(cache, 'main.rs', 'playground'), { cwd: dir, env: { ...process.env, ...cargoEnv(dir) } });
-		if (compile.code !== 0) return { kind: 'not-run', why: compile.stderr.trim() };
-		const run = await runCommand(join(dir, 'playground'), ['--color', 'never'], { cwd: dir, env: testEnv(env), timeoutMs: 60_000 });
+		mkdirSync(join(dir, 'src'));
+		mkdirSync(join(dir, 'target'));
+		writeFileSync(join(dir, 'src/main.rs'), program);
+		const args = rustcArgs(cache, 'src/main.rs', 'target/playground');
+		const key = programKey(args, program);
+		const binary = join(dir, 'target/playground');
+		const kept = keptProgram(programs, key);
+		if (kept !== undefined) {
+			copyFileSync(kept.binary, binary);
+			chmodSync(binary, 0o755);
+		} else {
+			const compile = await runCommand('rustc', args, { cwd: dir, env: { ...process.env, ...cargoEnv(SERVER_DIR) } });
+			if (compile.code !== 0) return { kind: 'not-run', why: compile.stderr.trim() };
+			keepProgram(programs, key, binary, compile.stderr);
+		}
+		const run = await runCommand(binary, ['--color', 'never'], { cwd: dir, env: testEnv(env), timeoutMs: 60_000 });
 		return outcomeOf(run, '');
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,9 @@
  * CI is what the server accepts.
  */
 
+/** The folder the server compiles in, inside its sandbox: CARGO_MANIFEST_DIR names it. */
+export const SERVER_DIR = '/playground';
+
 /** rustc's arguments: the crate cache's libraries, and the test harness when `tests`. */
 export function compileArgs(cacheArgs: readonly string[], edition: string, tests: boolean, output: string, source: string): string[] {
 	return ['--crate-name', 'playground', '--edition', edition, tests ? '--test' : '--crate-type=bin', '--color', 'never', '-C', 'debuginfo=0', ...cacheArgs, '-o', output, source];

@@ -5,18 +5,21 @@
  *    the toolchain and the cache read-only and the request's folder the only
  *    writable place. (rustc reads files at compile time for include_str!,
  *    so the compiler is boxed as well as the program.)
+ *    A program built before (the same code, edition and mode) is not
+ *    compiled again: its kept binary is copied in (./program-cache.ts).
  * 2. run: the program in a fresh in-memory folder of limited size, its
  *    binary read-only, nothing else of the machine but /usr.
  *
  * The answer has the Playground's shape, with Cargo's status lines around
  * rustc's messages, so a page reads it the same way from either server.
  */
-import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { capture, type Captured } from './capture.ts';
-import { cargoEnv, compileArgs } from './compile-args.ts';
+import { cargoEnv, compileArgs, SERVER_DIR } from './compile-args.ts';
 import type { CrateCache } from './crate-cache.ts';
 import { limitThatStopped, type PlaygroundLimits } from './limits.ts';
+import { keepProgram, keptProgram, programKey } from './program-cache.ts';
 import type { ExecuteRequest } from './request.ts';
 import { boxed, type Isolation, type Mount } from './sandbox.ts';
 
@@ -24,6 +27,8 @@ export interface Toolchain {
 	/** The host's rustc sysroot (`rustc --print sysroot`), mounted read-only at /opt/rust. */
 	sysroot: string;
 	cache: CrateCache;
+	/** Where built programs are kept for reuse (./program-cache.ts); none are when absent. */
+	programs?: string;
 }
 
 export interface ExecuteResponse {
@@ -33,7 +38,7 @@ export interface ExecuteResponse {
 	stderr: string;
 }
 
-const BOX_DIR = '/playground';
+const BOX_DIR = SERVER_DIR;
 const BOX_RUST = '/opt/rust';
 
 function ownedBySandbox(isolation: Isolation, paths: string[]) {
@@ -51,13 +56,17 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 		writeFileSync(join(dir, 'src/main.rs'), request.code);
 		ownedBySandbox(isolation, [dir, join(dir, 'src'), join(dir, 'target'), join(dir, 'src/main.rs')]);
 
-		const { sysroot, cache } = toolchain;
+		const { sysroot, cache, programs } = toolchain;
 		const readOnly = (path: string): Mount => ({ kind: 'read-only', source: path, dest: path });
 		const started = Date.now();
-		const compile = await capture(
+		const args = compileArgs(cache.rustcArgs, request.edition, request.tests, 'target/playground', 'src/main.rs');
+		const key = programKey(args, request.code);
+		const kept = programs === undefined ? undefined : reuse(programs, key, join(dir, 'target/playground'));
+		if (kept !== undefined) ownedBySandbox(isolation, [join(dir, 'target/playground')]);
+		const compile = kept ?? await capture(
 			boxed(isolation, {
 				command: boxedRun ? `${BOX_RUST}/bin/rustc` : join(sysroot, 'bin/rustc'),
-				args: compileArgs(cache.rustcArgs, request.edition, request.tests, 'target/playground', 'src/main.rs'),
+				args,
 				cwd: BOX_DIR,
 				hostCwd: dir,
 				env: { PATH: `/usr/bin:${BOX_RUST}/bin`, HOME: BOX_DIR, ...cargoEnv(BOX_DIR) },
@@ -81,6 +90,7 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 			const why = limitThatStopped({ ...compile, stderr: compile.signal ? compile.stderr : '' }, limits.compile, 0, 'the compiler');
 			return { success: false, exitDetail: why ?? '', stdout: '', stderr: compiling + compile.stderr };
 		}
+		if (kept === undefined && programs !== undefined) keepProgram(programs, key, join(dir, 'target/playground'), compile.stderr);
 		const finished = `    Finished \`dev\` profile [unoptimized] target(s) in ${seconds(Date.now() - started)}\n`;
 		const running = request.tests ? '     Running unittests src/main.rs (target/debug/playground)\n' : '     Running `target/debug/playground`\n';
 
@@ -113,6 +123,20 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+/** A kept build of this program copied to `to`, as a finished compile; undefined when there is none. */
+function reuse(programs: string, key: string, to: string): Captured | undefined {
+	const kept = keptProgram(programs, key);
+	if (kept === undefined) return undefined;
+	try {
+		copyFileSync(kept.binary, to);
+		chmodSync(to, 0o755);
+	} catch {
+		// Trimmed away since it was found: compile it.
+		return undefined;
+	}
+	return { code: 0, signal: undefined, stdout: '', stderr: kept.messages, timedOut: false, capped: false };
 }
 
 function exitDetail(run: Captured, limits: PlaygroundLimits): string {

@@ -26,6 +26,7 @@ import type { AddressInfo } from 'node:net';
 import { accessPolicy, checkCaller, checkPost, corsHeaders, type AccessPolicy } from './access.ts';
 import { ensureCrateCache } from './crate-cache.ts';
 import { executeLocally, type Toolchain } from './execute.ts';
+import { programsDir } from './program-cache.ts';
 import { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
 import { clientOf, RateLimit } from './rate-limit.ts';
 import { parseRequest } from './request.ts';
@@ -157,25 +158,27 @@ export function rustSysroot(): string {
 	return found.stdout.trim();
 }
 
-/** The toolchain and its crate cache (built on first use). */
-export async function prepareToolchain(): Promise<Toolchain> {
-	return { sysroot: rustSysroot(), cache: await ensureCrateCache() };
+/** The toolchain, its crate cache (built on first use) and the kept programs (beside it unless `programs` says where). */
+export async function prepareToolchain(programs: string = programsDir()): Promise<Toolchain> {
+	return { sysroot: rustSysroot(), cache: await ensureCrateCache(), programs };
 }
 
 /**
  * A sandboxed compile server on a free port of 127.0.0.1, for tests and
  * benchmarks: its URL, and the server to close. `origins` are the sites
- * allowed to call it (a test's own site).
+ * allowed to call it (a test's own site); `programs`, where it keeps built
+ * programs (./program-cache.ts), if not the machine's folder.
  */
 export async function startPlaygroundServer({
 	origins = [],
 	limits = {},
 	token,
 	uid,
-}: { origins?: string[]; limits?: Partial<PlaygroundLimits>; token?: string; uid?: number } = {}): Promise<{ server: Server; url: string }> {
+	programs,
+}: { origins?: string[]; limits?: Partial<PlaygroundLimits>; token?: string; uid?: number; programs?: string } = {}): Promise<{ server: Server; url: string }> {
 	const isolation = findIsolation(uid);
 	if ('problem' in isolation) throw new Error(isolation.problem);
-	const toolchain = await prepareToolchain();
+	const toolchain = await prepareToolchain(programs);
 	const policy = accessPolicy('127.0.0.1', { PLAYGROUND_ORIGINS: origins.join(','), ...(token ? { PLAYGROUND_TOKEN: token } : {}) });
 	const server = createPlaygroundServer({ limits: { ...DEFAULT_LIMITS, ...limits }, policy, isolation, toolchain });
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,7 +3,7 @@
 // box or exhaust the machine. Each must be refused or contained, with the
 // limit named in one sentence, and the server must answer a plain program
 // after each one.
-import { existsSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { homedir } from 'node:os';
@@ -142,6 +142,19 @@ describe('compile server: a program that tries to leave its box', { timeout: 60_
 		} finally {
 			rmSync(secret);
 		}
+		await server.stillServes();
+	});
+
+	it('cannot read the programs the server keeps for reuse (another learner\'s code), at run time or at compile time', async () => {
+		await server.execute('fn main() { println!("a learner\'s program"); }');
+		const kept = readdirSync(server.programs).filter((name) => name.endsWith('.bin'));
+		expect(kept.length).toBeGreaterThan(0);
+		const binary = join(server.programs, kept[0]!);
+		const run = await server.execute(`fn main() { println!("{:?} {:?}", std::fs::read_dir(${JSON.stringify(server.programs)}).map(|_| ()).map_err(|e| e.kind()), std::fs::read(${JSON.stringify(binary)}).map(|b| b.len()).map_err(|e| e.kind())); }`);
+		expect(run.body).toMatchObject({ success: true, stdout: 'Err(NotFound) Err(NotFound)\n' });
+		const compile = await server.execute(`fn main() { println!("{}", include_bytes!(${JSON.stringify(binary)}).len()); }`);
+		expect(compile.body['success']).toBe(false);
+		expect(compile.body['stderr']).toContain(`error: couldn't read \`${binary}\`: No such file or directory`);
 		await server.stillServes();
 	});
 

@@ -111,6 +111,35 @@ describe('compile server: the execute contract', { timeout: 60_000 }, () => {
 	});
 });
 
+describe('compile server: programs kept for reuse', { timeout: 60_000 }, () => {
+	const keptIn = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.bin')).length;
+
+	it('compiles a program once: sent again it runs, with the same answer and the compiler\'s warnings, and nothing new is kept', async () => {
+		const { execute, programs } = await startServer();
+		const code = 'fn main() { let unused = 1; println!("run {}", std::process::id() > 0); }';
+		const first = await execute(code);
+		expect(keptIn(programs)).toBe(1);
+		const second = await execute(code);
+		expect(keptIn(programs)).toBe(1);
+		const withoutTime = (stderr: unknown) => String(stderr).replace(/ in \d+\.\d\ds\n/, ' in …\n');
+		expect(second.body).toMatchObject({ success: true, stdout: 'run true\n' });
+		expect(withoutTime(second.body['stderr'])).toBe(withoutTime(first.body['stderr']));
+		expect(second.body['stderr']).toContain('warning: unused variable: `unused`');
+	});
+
+	it('keeps a program per source, edition and mode, and none that failed to compile', async () => {
+		const { execute, programs } = await startServer();
+		await execute('fn main() { println!("a"); }');
+		await execute('fn main() { println!("b"); }');
+		await execute('fn main() { println!("b"); }', { edition: '2021' });
+		await execute('fn main() { println!("b"); }\n#[test]\nfn t() {}', { tests: true });
+		expect(keptIn(programs)).toBe(4);
+		const failed = await execute('fn main() { let n: u32 = "seven"; }');
+		expect(failed.body['success']).toBe(false);
+		expect(keptIn(programs)).toBe(4);
+	});
+});
+
 describe('execute request checks', () => {
 	it('says what is wrong with a bad request', () => {
 		expect(parseRequest('{')).toBe('The request is not JSON.');

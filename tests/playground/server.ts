@@ -45,8 +45,18 @@ let nextUid = 62_000 + (process.pid % 1000) * 50;
 
 export async function startServer(limits: Partial<PlaygroundLimits> = {}, token?: string) {
 	const workRoot = mkdtempSync(join(tmpdir(), 'pg-test-'));
-	folders.push(workRoot);
-	const { server, url } = await startPlaygroundServer({ origins: [SITE], limits: { workRoot, runTimeMs: 1500, outputCap: 4096, ratePerMinute: 1000, ...limits }, ...(token ? { token } : {}), uid: nextUid++ });
+	// Built programs are kept in a folder of this server's own, not the
+	// machine's: each test's program is compiled in its sandbox, never
+	// taken from an earlier run.
+	const programs = mkdtempSync(join(tmpdir(), 'pg-programs-'));
+	folders.push(workRoot, programs);
+	const { server, url } = await startPlaygroundServer({
+		origins: [SITE],
+		limits: { workRoot, runTimeMs: 1500, outputCap: 4096, ratePerMinute: 1000, ...limits },
+		...(token ? { token } : {}),
+		uid: nextUid++,
+		programs,
+	});
 	servers.push(server);
 	/** A program sent as the site sends it. */
 	const execute = async (code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
@@ -61,5 +71,5 @@ export async function startServer(limits: Partial<PlaygroundLimits> = {}, token?
 		expect(body).toMatchObject({ success: true, stdout: 'still here\n' });
 		expect(readdirSync(workRoot)).toEqual([]);
 	};
-	return { url, execute, stillServes, workRoot };
+	return { url, execute, stillServes, workRoot, programs };
 }

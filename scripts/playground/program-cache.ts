@@ -1,0 +1,95 @@
+/**
+ * Compiled programs, kept by everything their build depends on, so that the
+ * same program is compiled once.
+ *
+ * Why: the compile server answers a Check on an unchanged starter (every
+ * learner of a class sends the same one) by running the binary it built
+ * before. And in CI, scripts/exercises.ts builds every exercise's starter
+ * and solution as the server does, then the browser test that clicks
+ * through every exercise sends the server those same programs: it runs them
+ * at once instead of compiling each a second time.
+ *
+ * The key is a hash of rustc's whole argument list (flags, edition, test
+ * harness, the crate cache's folder, which is itself named by the
+ * compiler's version, the crates' manifest and the lock file) and the
+ * program's text. Only a build that succeeded is kept, with the compiler's
+ * messages (warnings), which a reuse shows again. The program still runs
+ * every time, in its sandbox: only the compile is saved.
+ *
+ * Where: `programs/` beside the crate caches (crate-cache.ts's cacheRoot),
+ * outside any folder a sandbox mounts, so no program can read another's
+ * binary (say with include_bytes!). At most MAX_BYTES; the programs used
+ * least recently are removed first.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheRoot } from './crate-cache.ts';
+
+/** A debug test binary with axum is about 15 MB: room for some 130 of them. */
+export const MAX_BYTES = 2 * 1024 ** 3;
+
+export interface CompiledProgram {
+	/** The kept binary: copy it, never run or change it in place. */
+	binary: string;
+	/** What rustc printed while building it. */
+	messages: string;
+}
+
+export function programsDir(root: string = cacheRoot()): string {
+	return join(root, 'programs');
+}
+
+/** The key of a build: rustc's arguments (minus where its output goes) and the source it compiled. */
+export function programKey(rustcArgs: readonly string[], source: string): string {
+	return createHash('sha256').update(JSON.stringify([rustcArgs, source])).digest('hex');
+}
+
+/** The program built under `key`, marked as just used; undefined when there is none. */
+export function keptProgram(dir: string, key: string): CompiledProgram | undefined {
+	const binary = join(dir, `${key}.bin`);
+	const messages = join(dir, `${key}.messages`);
+	// The binary is renamed into place last (keepProgram), so with it the messages are there.
+	if (!existsSync(binary)) return undefined;
+	const now = new Date();
+	try {
+		utimesSync(binary, now, now);
+		return { binary, messages: readFileSync(messages, 'utf8') };
+	} catch {
+		// Removed by another server's clean-up in between: build it again.
+		return undefined;
+	}
+}
+
+/** Keeps a binary that built without errors, then trims the folder to `maxBytes`. */
+export function keepProgram(dir: string, key: string, built: string, messages: string, maxBytes: number = MAX_BYTES): void {
+	mkdirSync(dir, { recursive: true, mode: 0o700 });
+	const partial = join(dir, `${key}.${process.pid}.partial`);
+	writeFileSync(join(dir, `${key}.messages`), messages);
+	copyFileSync(built, partial);
+	// Atomic: a reader sees the whole binary or none (two servers keeping the same key write the same thing).
+	renameSync(partial, join(dir, `${key}.bin`));
+	trim(dir, maxBytes);
+}
+
+/** Removes the least recently used programs until the folder holds at most `maxBytes` of binaries. */
+function trim(dir: string, maxBytes: number): void {
+	const binaries = readdirSync(dir)
+		.filter((name) => name.endsWith('.bin'))
+		.flatMap((name) => {
+			try {
+				const { size, mtimeMs } = statSync(join(dir, name));
+				return [{ key: name.slice(0, -'.bin'.length), size, used: mtimeMs }];
+			} catch {
+				return [];
+			}
+		})
+		.sort((a, b) => b.used - a.used);
+	let total = 0;
+	for (const { key, size } of binaries) {
+		total += size;
+		if (total <= maxBytes) continue;
+		rmSync(join(dir, `${key}.bin`), { force: true });
+		rmSync(join(dir, `${key}.messages`), { force: true });
+	}
+}
