@@ -142,14 +142,32 @@ async function transcript(capture: Capture, cwd: string, crate: string): Promise
 	}
 }
 
+/**
+ * The crates a capture runs every test of: its command is plain `cargo
+ * test`, in the crate, and must exit 0 like any capture. npm test leaves
+ * them out of its `cargo test --workspace` (--exclude), since the captures
+ * step runs them anyway, the way the learner does. (Run per crate, cargo
+ * picks the dependencies' features for that crate alone, so the workspace
+ * run's builds are not reused: each of these was built, linked and run
+ * twice, about 90 s of a CI run.)
+ */
+export function wholeTestCrates(crates: readonly { name: string; captures: readonly Capture[] }[]): string[] {
+	return crates.filter((crate) => crate.captures.some((capture) => capture.commands.length === 1 && capture.commands[0]!.trim() === 'cargo test')).map((crate) => crate.name);
+}
+
 export default defineTask({
 	name: 'captures',
 	description: 'reruns every example whose output a lesson shows and compares it with the saved transcript',
 	options: {
 		update: { type: 'boolean', description: 'rewrite the transcripts' },
+		'whole-test-crates': { type: 'boolean', description: 'only print the crates a capture runs every test of (`cargo test`), one a line' },
 	},
 	positionals: '[crate…]',
 	async run(values, crates) {
+		if (values['whole-test-crates'] === true) {
+			for (const name of wholeTestCrates(cratesNamedIn(crates))) console.log(name);
+			return;
+		}
 		const results: GoldenResult[] = [];
 		// Crate names narrow the run, e.g. to one lesson's crate.
 		for (const crate of cratesNamedIn(crates)) {

@@ -1,0 +1,29 @@
+// npm test leaves out of `cargo test --workspace` the crates whose every test
+// a capture runs: exactly those whose capture command is plain `cargo test`.
+import { describe, expect, it } from 'vitest';
+import { wholeTestCrates } from '../../scripts/captures.ts';
+import { workspace, type Capture } from '../../src/build/workspace/model.ts';
+
+const capture = (command: string): Capture => ({ file: 'captures/x.txt', commands: [command], server: undefined, until: undefined, env: {}, exit: 0, database: false, root: false });
+
+describe('wholeTestCrates', () => {
+	it('takes a crate only for a plain `cargo test`', () => {
+		const crates = [
+			{ name: 'all', captures: [capture('cargo run'), capture(' cargo test ')] },
+			{ name: 'one-target', captures: [capture('cargo test --test pagination')] },
+			{ name: 'lib-only', captures: [capture('cargo test --lib')] },
+			{ name: 'two-commands', captures: [{ ...capture('cargo test'), commands: ['cargo test', 'cargo run'] }] },
+			{ name: 'none', captures: [] },
+		];
+		expect(wholeTestCrates(crates)).toEqual(['all']);
+	});
+
+	it('in the workspace: the API steps whose lesson shows `cargo test`, and logstat', () => {
+		const names = wholeTestCrates(workspace().crates);
+		expect(names).toContain('users-api-step-07');
+		expect(names).toContain('logstat');
+		// The finished API and the steps that show only some targets stay in the workspace run.
+		expect(names).not.toContain('users-api');
+		expect(names).not.toContain('users-api-step-12');
+	});
+});
