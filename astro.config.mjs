@@ -86,6 +86,10 @@ export default defineConfig({
 				// whole line is visible on a phone and on paper, and no
 				// unlabelled scroll region is left for keyboard users.
 				defaultProps: { wrap: true },
+				// Shiki's JavaScript regex engine instead of Oniguruma compiled to
+				// WebAssembly: the same HTML for every page of this site (compared
+				// file by file), and the build about 2.5 s faster (of about 20).
+				shiki: { engine: 'javascript' },
 				// Copy puts the whole block on the clipboard: our console blocks are
 				// real transcripts, and a program's output line may start with "#"
 				// (Expressive Code would drop it as a shell comment).
