@@ -4,16 +4,20 @@
 // in): here, on every built page, the two give the same elements, and on a
 // long lesson the link of the section scrolled to is marked as current.
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { observedElements } from '../../src/client/toc/observed-elements.ts';
 import { distDir, pagePaths } from '../site/dist.ts';
-import { launch } from '../../scripts/lib/chromium.ts';
+import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 import { testPage } from './test-page.ts';
 
 let browser: Browser;
+let shared: Page;
 beforeAll(async () => {
 	browser = await launch();
+	// One page for the comparisons, which only read the DOM: a context each
+	// cost more than the comparison on most pages.
+	shared = await pageIn(browser, 'light');
 });
 afterAll(() => browser?.close());
 
@@ -27,10 +31,9 @@ describe('the table of contents watches the elements Starlight chose', () => {
 	});
 
 	it.each(pagePaths().filter((path) => path !== '/404.html'))('%s: the same elements as Starlight’s query', async (path) => {
-		const page = await testPage(browser, 'light');
-		await page.goto(inject('siteUrl') + path, { waitUntil: 'domcontentloaded' });
-		await page.evaluate(`window.observedElements = ${observedElements.toString()}`);
-		const result = await page.evaluate(() => {
+		await shared.goto(inject('siteUrl') + path, { waitUntil: 'domcontentloaded' });
+		await shared.evaluate(`window.observedElements = ${observedElements.toString()}`);
+		const result = await shared.evaluate(() => {
 			const toc = document.querySelector<HTMLElement>('starlight-toc');
 			if (!toc) return undefined;
 			// Starlight's selector, as its starlight-toc.js builds it.

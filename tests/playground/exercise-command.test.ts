@@ -30,7 +30,7 @@ describe('npm run exercise, a page exercise', { timeout: 300_000 }, () => {
 		expect(await runExercise({ id, out })).toBe(1);
 		expect(lines[0]).toBe(`Checking ${id}: your code (examples/${exercise.starter}) with the exercise's tests…\n`);
 		expect(lines.filter((l) => l.startsWith('FAILED  ')).length).toBeGreaterThan(0);
-		expect(text()).toMatch(/panicked at main\.rs:\d+:\d+:/);
+		expect(text()).toMatch(/panicked at src\/main\.rs:\d+:\d+:/);
 		expect(lines.at(-1)).toMatch(/^\n\d+ of \d+ tests passed; \d+ failed: each failure says why above\.$/);
 	});
 
