@@ -88,7 +88,11 @@ export default defineConfig({
 				defaultProps: { wrap: true },
 				// Shiki's JavaScript regex engine instead of Oniguruma compiled to
 				// WebAssembly: the same HTML for every page of this site (compared
-				// file by file), and the build about 2.5 s faster (of about 20).
+				// file by file when it was switched), and the build about 2.5 s
+				// faster (of about 20). Expressive Code runs it forgiving: a pattern
+				// it cannot translate is skipped, not an error, so a language added
+				// later is worth the same comparison (build with 'oniguruma' once,
+				// diff dist/).
 				shiki: { engine: 'javascript' },
 				// Copy puts the whole block on the clipboard: our console blocks are
 				// real transcripts, and a program's output line may start with "#"

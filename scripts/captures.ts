@@ -152,7 +152,16 @@ async function transcript(capture: Capture, cwd: string, crate: string): Promise
  * twice, about 90 s of a CI run.)
  */
 export function wholeTestCrates(crates: readonly { name: string; captures: readonly Capture[] }[]): string[] {
-	return crates.filter((crate) => crate.captures.some((capture) => capture.commands.length === 1 && capture.commands[0]!.trim() === 'cargo test')).map((crate) => crate.name);
+	const wholeTest = (capture: Capture) =>
+		capture.commands.length === 1 &&
+		capture.commands[0]!.trim() === 'cargo test' &&
+		// Run everywhere, to its end, and required to pass: not a root-only
+		// capture (skipped elsewhere), one cut short at a line, or one expected to fail.
+		capture.exit === 0 &&
+		!capture.root &&
+		capture.until === undefined &&
+		capture.server === undefined;
+	return crates.filter((crate) => crate.captures.some(wholeTest)).map((crate) => crate.name);
 }
 
 export default defineTask({

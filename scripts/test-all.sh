@@ -75,9 +75,10 @@ echo "DATABASE_URL=$DATABASE_URL"
 # crate's dependency features for it alone, so running them here as well
 # built, linked and ran them twice.
 step "examples/: cargo test --workspace, but the crates the captures step tests (queries checked against the live schema)"
-excluded=$(node scripts/task.ts captures --whole-test-crates)
-echo "tested by the captures step: $(echo $excluded)"
-(cd examples && cargo test --workspace --locked $(printf -- '--exclude %s ' $excluded))
+excluded=()
+for crate in $(node scripts/task.ts captures --whole-test-crates); do excluded+=(--exclude "$crate"); done
+echo "tested by the captures step: ${excluded[*]:-none}"
+(cd examples && cargo test --workspace --locked "${excluded[@]}")
 step "examples/: SQLx offline data is current (cargo sqlx prepare --check)"
 node scripts/task.ts sqlx:prepare
 

@@ -24,9 +24,10 @@ import { parse, stringify } from 'smol-toml';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import type { Crate, Exercise } from '../../src/build/workspace/workspace.ts';
 import { parseTestReport, type TestReport } from '../../src/shared/test-report.ts';
-import { cargoEnv, compileArgs, SERVER_DIR } from '../playground/compile-args.ts';
+import { cargoEnv, compileArgs, serverCompileEnv } from '../playground/compile-args.ts';
 import { keepProgram, keptProgram, programKey, programsDir } from '../playground/program-cache.ts';
 import type { CrateCache } from '../playground/crate-cache.ts';
+import { rustSysroot } from '../playground/sysroot.ts';
 
 /** What an exercise is made of, read from its files. */
 export interface ExerciseSources {
@@ -133,8 +134,8 @@ function rustcArgs(cache: CrateCache, source: string, output: string): string[] 
 
 /**
  * Compiles `program` with its tests as the compile server does, then runs
- * them. The build is the server's to the byte (the same arguments, source
- * path and CARGO_MANIFEST_DIR), so it is kept in the server's program cache
+ * them. The build is the server's (the same rustc, arguments, source path
+ * and environment, ../playground/compile-args.ts), so it is kept in the server's program cache
  * and a server asked for the same program runs it without compiling it
  * again; a program kept before is reused here too.
  */
@@ -152,7 +153,7 @@ export async function testWithCrateCache(program: string, cache: CrateCache, env
 			copyFileSync(kept.binary, binary);
 			chmodSync(binary, 0o755);
 		} else {
-			const compile = await runCommand('rustc', args, { cwd: dir, env: { ...process.env, ...cargoEnv(SERVER_DIR) } });
+			const compile = await runCommand(join(rustSysroot(), 'bin/rustc'), args, { cwd: dir, env: serverCompileEnv() });
 			if (compile.code !== 0) return { kind: 'not-run', why: compile.stderr.trim() };
 			keepProgram(programs, key, binary, compile.stderr);
 		}

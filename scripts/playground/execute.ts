@@ -16,7 +16,7 @@
 import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { capture, type Captured } from './capture.ts';
-import { cargoEnv, compileArgs, SERVER_DIR } from './compile-args.ts';
+import { compileArgs, SERVER_DIR, SERVER_RUST, serverCompileEnv } from './compile-args.ts';
 import type { CrateCache } from './crate-cache.ts';
 import { limitThatStopped, type PlaygroundLimits } from './limits.ts';
 import { keepProgram, keptProgram, programKey } from './program-cache.ts';
@@ -39,7 +39,7 @@ export interface ExecuteResponse {
 }
 
 const BOX_DIR = SERVER_DIR;
-const BOX_RUST = '/opt/rust';
+const BOX_RUST = SERVER_RUST;
 
 function ownedBySandbox(isolation: Isolation, paths: string[]) {
 	if (isolation.kind === 'bubblewrap' && isolation.root) for (const path of paths) chownSync(path, isolation.uid, isolation.uid);
@@ -56,7 +56,10 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 		writeFileSync(join(dir, 'src/main.rs'), request.code);
 		ownedBySandbox(isolation, [dir, join(dir, 'src'), join(dir, 'target'), join(dir, 'src/main.rs')]);
 
-		const { sysroot, cache, programs } = toolchain;
+		const { sysroot, cache } = toolchain;
+		// Unsandboxed, a program could overwrite the kept binaries that other
+		// requests would then run: only a boxed server keeps programs.
+		const programs = boxedRun ? toolchain.programs : undefined;
 		const readOnly = (path: string): Mount => ({ kind: 'read-only', source: path, dest: path });
 		const started = Date.now();
 		const args = compileArgs(cache.rustcArgs, request.edition, request.tests, 'target/playground', 'src/main.rs');
@@ -69,7 +72,7 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 				args,
 				cwd: BOX_DIR,
 				hostCwd: dir,
-				env: { PATH: `/usr/bin:${BOX_RUST}/bin`, HOME: BOX_DIR, ...cargoEnv(BOX_DIR) },
+				env: serverCompileEnv(),
 				mounts: [
 					{ kind: 'read-only', source: sysroot, dest: BOX_RUST },
 					readOnly(cache.dir),

@@ -19,9 +19,14 @@
  * Where: `programs/` beside the crate caches (crate-cache.ts's cacheRoot),
  * outside any folder a sandbox mounts, so no program can read another's
  * binary (say with include_bytes!). At most MAX_BYTES; the programs used
- * least recently are removed first.
+ * least recently are removed first. Only a sandboxed server keeps programs:
+ * unsandboxed, a program could overwrite the folder's binaries.
+ *
+ * The cache only ever saves work: a folder that cannot be written (the
+ * compile server image's read-only root, a full disk) means programs are
+ * compiled each time, never that a request fails.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot } from './crate-cache.ts';
@@ -40,7 +45,7 @@ export function programsDir(root: string = cacheRoot()): string {
 	return join(root, 'programs');
 }
 
-/** The key of a build: rustc's arguments (minus where its output goes) and the source it compiled. */
+/** The key of a build: rustc's arguments and the source it compiled. (The callers also give rustc the same environment and folder names.) */
 export function programKey(rustcArgs: readonly string[], source: string): string {
 	return createHash('sha256').update(JSON.stringify([rustcArgs, source])).digest('hex');
 }
@@ -61,34 +66,57 @@ export function keptProgram(dir: string, key: string): CompiledProgram | undefin
 	}
 }
 
-/** Keeps a binary that built without errors, then trims the folder to `maxBytes`. */
+/**
+ * Keeps a binary that built without errors, then trims the folder to
+ * `maxBytes`. Both files are written under a name of their own and renamed
+ * into place, so a reader sees a whole file or none, and two servers keeping
+ * the same key write the same thing. Failing to keep is not an error.
+ */
 export function keepProgram(dir: string, key: string, built: string, messages: string, maxBytes: number = MAX_BYTES): void {
-	mkdirSync(dir, { recursive: true, mode: 0o700 });
-	const partial = join(dir, `${key}.${process.pid}.partial`);
-	writeFileSync(join(dir, `${key}.messages`), messages);
-	copyFileSync(built, partial);
-	// Atomic: a reader sees the whole binary or none (two servers keeping the same key write the same thing).
-	renameSync(partial, join(dir, `${key}.bin`));
-	trim(dir, maxBytes);
+	const partial = (suffix: string) => join(dir, `${key}.${suffix}.${randomBytes(6).toString('hex')}.partial`);
+	const messagesPartial = partial('messages');
+	const binaryPartial = partial('bin');
+	try {
+		mkdirSync(dir, { recursive: true, mode: 0o700 });
+		writeFileSync(messagesPartial, messages);
+		renameSync(messagesPartial, join(dir, `${key}.messages`));
+		copyFileSync(built, binaryPartial);
+		// The binary last: with it in place, its messages are too (keptProgram).
+		renameSync(binaryPartial, join(dir, `${key}.bin`));
+		trim(dir, maxBytes);
+	} catch {
+		// Read-only, full or not ours: this program is simply not kept.
+	} finally {
+		for (const leftover of [messagesPartial, binaryPartial]) {
+			try {
+				rmSync(leftover, { force: true });
+			} catch {
+				// No folder to clean (it could not be made).
+			}
+		}
+	}
 }
 
-/** Removes the least recently used programs until the folder holds at most `maxBytes` of binaries. */
+/** A partial file older than this was left by a process that stopped while writing it. */
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/** Removes the least recently used programs until the folder holds at most `maxBytes` of binaries, and stale partial files. */
 function trim(dir: string, maxBytes: number): void {
-	const binaries = readdirSync(dir)
-		.filter((name) => name.endsWith('.bin'))
-		.flatMap((name) => {
-			try {
-				const { size, mtimeMs } = statSync(join(dir, name));
-				return [{ key: name.slice(0, -'.bin'.length), size, used: mtimeMs }];
-			} catch {
-				return [];
-			}
-		})
-		.sort((a, b) => b.used - a.used);
+	const entries = readdirSync(dir).flatMap((name) => {
+		try {
+			const { size, mtimeMs } = statSync(join(dir, name));
+			return [{ name, size, used: mtimeMs }];
+		} catch {
+			return [];
+		}
+	});
+	for (const { name, used } of entries) if (name.endsWith('.partial') && Date.now() - used > STALE_PARTIAL_MS) rmSync(join(dir, name), { force: true });
+	const binaries = entries.filter(({ name }) => name.endsWith('.bin')).sort((a, b) => b.used - a.used);
 	let total = 0;
-	for (const { key, size } of binaries) {
+	for (const { name, size } of binaries) {
 		total += size;
 		if (total <= maxBytes) continue;
+		const key = name.slice(0, -'.bin'.length);
 		rmSync(join(dir, `${key}.bin`), { force: true });
 		rmSync(join(dir, `${key}.messages`), { force: true });
 	}

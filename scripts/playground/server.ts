@@ -20,13 +20,13 @@
  * (./sandbox.ts). Flag: --unsandboxed, for a machine where bubblewrap cannot
  * work (a warning says what that gives up).
  */
-import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accessPolicy, checkCaller, checkPost, corsHeaders, type AccessPolicy } from './access.ts';
 import { ensureCrateCache } from './crate-cache.ts';
 import { executeLocally, type Toolchain } from './execute.ts';
 import { programsDir } from './program-cache.ts';
+import { rustSysroot } from './sysroot.ts';
 import { DEFAULT_LIMITS, type PlaygroundLimits } from './limits.ts';
 import { clientOf, RateLimit } from './rate-limit.ts';
 import { parseRequest } from './request.ts';
@@ -149,13 +149,6 @@ export function createPlaygroundServer({ limits, policy, isolation, toolchain }:
 			active--;
 		}
 	}
-}
-
-/** The host's rustc sysroot, which the sandbox mounts read-only. */
-export function rustSysroot(): string {
-	const found = spawnSync('rustc', ['--print', 'sysroot'], { encoding: 'utf8' });
-	if (found.status !== 0) throw new Error('The compile server needs Rust: rustc was not found. Install it with rustup (https://rustup.rs).');
-	return found.stdout.trim();
 }
 
 /** The toolchain, its crate cache (built on first use) and the kept programs (beside it unless `programs` says where). */

@@ -105,8 +105,23 @@ describe('every exercise, clicked through', () => {
 			const { solution, count } = testsOf(exercises.get(id)!);
 			// The starter compiles and fails some of the tests, each listed.
 			await check(page, id, new RegExp(`^\\d+ of ${count} tests passed; [1-9]\\d* failed\\.`));
-			await editTo(page, page.locator(`br-runner[data-exercise-id="${id}"]`), solution);
-			await check(page, id, `All ${count} tests passed. Compare your code with the solution below.`);
+			const panel = page.locator(`br-runner[data-exercise-id="${id}"]`);
+			const passed = `All ${count} tests passed. Compare your code with the solution below.`;
+			await editTo(page, panel, solution);
+			try {
+				await check(page, id, passed);
+			} catch (error) {
+				// What the panel sent is what it holds now: with the solution there,
+				// the failure is the solution's, and stands.
+				const held = await panel.evaluate((el) => (el as HTMLElement & { code: string }).code);
+				if (held === solution) throw error;
+				// On a loaded CI machine the editor has been seen holding the
+				// starter again after the typing was confirmed: a learner would
+				// see their code gone and type it again, so the test does, once.
+				console.warn(`${id}: at Check the editor held other code than was typed (${held.length} characters, the solution ${solution.length}); typing it again`);
+				await editTo(page, panel, solution);
+				await check(page, id, passed);
+			}
 		}
 	});
 });

@@ -1,12 +1,14 @@
 // The table of contents marks the section being read from the elements it
 // watches. src/client/toc/observed-elements.ts finds them without
 // Starlight's whole-page query (src/build/toc-observed-elements.ts swaps it
-// in): here, on every built page, the two give the same elements, and on a
-// long lesson the link of the section scrolled to is marked as current.
+// in): here, on every built page, the two give the same elements in the
+// same order, and on a long lesson the link of the section scrolled to is
+// marked as current.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { observedElements } from '../../src/client/toc/observed-elements.ts';
+import { STARLIGHT_SELECTORS } from '../../src/build/toc-observed-elements.ts';
 import { distDir, pagePaths } from '../site/dist.ts';
 import { launch, pageIn } from '../../scripts/lib/chromium.ts';
 import { testPage } from './test-page.ts';
@@ -33,31 +35,25 @@ describe('the table of contents watches the elements Starlight chose', () => {
 	it.each(pagePaths().filter((path) => path !== '/404.html'))('%s: the same elements as Starlight’s query', async (path) => {
 		await shared.goto(inject('siteUrl') + path, { waitUntil: 'domcontentloaded' });
 		await shared.evaluate(`window.observedElements = ${observedElements.toString()}`);
-		const result = await shared.evaluate(() => {
-			const toc = document.querySelector<HTMLElement>('starlight-toc');
+		const result = await shared.evaluate((selectors) => {
+			const toc = document.querySelector('starlight-toc') as (Element & { tocHeadingSelector: string }) | null;
 			if (!toc) return undefined;
-			// Starlight's selector, as its starlight-toc.js builds it.
-			const minH = Number(toc.dataset['minH'] ?? 2);
-			const maxH = Number(toc.dataset['maxH'] ?? 3);
-			const levels = Array.from({ length: 1 + maxH - minH }, (_, i) => `h${minH + i}`).join();
-			const H = `h1#_top,:where(${levels})[id]`;
-			const starlight = [
-				...document.querySelectorAll(
-					[`main :where(${H})`, `main :where(${H}, .sl-heading-wrapper) ~ *:not(:has(${H}))`, `main .sl-markdown-content > *:not(:has(${H}))`, `main > *:not(:has(${H}))`].join(),
-				),
-			];
-			const ours = (window as unknown as { observedElements: (h: string) => Element[] }).observedElements(H);
+			// Starlight's own query, from the selectors the build replaced, with its element's heading selector.
+			const query = new Function(`return [${selectors.join(',')}].join();`).call({ tocHeadingSelector: toc.tocHeadingSelector }) as string;
+			const starlight = [...document.querySelectorAll(query)];
+			const ours = (window as unknown as { observedElements: (h: string) => Element[] }).observedElements(toc.tocHeadingSelector);
 			const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')}`;
 			return {
 				count: starlight.length,
 				onlyStarlight: starlight.filter((el) => !ours.includes(el)).map(describe),
 				onlyOurs: ours.filter((el) => !starlight.includes(el)).map(describe),
-				duplicates: ours.length - new Set(ours).size,
+				// The same elements in the same (document) order: the observer reports them in it.
+				sameOrder: ours.length === starlight.length && ours.every((el, i) => el === starlight[i]),
 			};
-		});
+		}, STARLIGHT_SELECTORS);
 		if (result === undefined) return; // a page without a table of contents (the splash page)
 		expect(result.count).toBeGreaterThan(0);
-		expect(result).toEqual({ count: result.count, onlyStarlight: [], onlyOurs: [], duplicates: 0 });
+		expect(result).toEqual({ count: result.count, onlyStarlight: [], onlyOurs: [], sameOrder: true });
 	});
 
 	it('marks the section scrolled to as current, on the desktop and the mobile contents', async () => {

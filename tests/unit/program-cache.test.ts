@@ -38,6 +38,14 @@ describe('program cache', () => {
 		expect(readdirSync(kept).sort()).toEqual(['k1.bin', 'k1.messages']);
 	});
 
+	it('keeps nothing, and throws nothing, where it cannot write', () => {
+		const work = folder();
+		const notAFolder = built(work, 'a-file', 1);
+		keepProgram(join(notAFolder, 'programs'), 'k1', built(work, 'a', 10), '');
+		expect(keptProgram(join(notAFolder, 'programs'), 'k1')).toBeUndefined();
+		expect(readdirSync(work).sort()).toEqual(['a', 'a-file']);
+	});
+
 	it('trims to its size, the least recently used first, a use counting as recent', () => {
 		const work = folder();
 		const kept = folder();

@@ -15,6 +15,11 @@ describe('withObservedElements', () => {
 		expect(patched).not.toContain(':has(');
 	});
 
+	it('stops the build when any of the four selectors changed', () => {
+		const changed = readFileSync(script, 'utf8').replace('`main > *:not(:has(${this.tocHeadingSelector}))`', '`main > *`');
+		expect(() => withObservedElements(changed, script)).toThrow(/found it 0 times/);
+	});
+
 	it('stops the build when the query is not there as expected', () => {
 		const changed = readFileSync(script, 'utf8').replace('const toObserve = document.querySelectorAll(', 'const toObserve = this.find(');
 		expect(() => withObservedElements(changed, script)).toThrow(/expected Starlight's table-of-contents query once, found it 0 times/);

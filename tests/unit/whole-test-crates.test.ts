@@ -14,6 +14,10 @@ describe('wholeTestCrates', () => {
 			{ name: 'lib-only', captures: [capture('cargo test --lib')] },
 			{ name: 'two-commands', captures: [{ ...capture('cargo test'), commands: ['cargo test', 'cargo run'] }] },
 			{ name: 'none', captures: [] },
+			{ name: 'expected-to-fail', captures: [{ ...capture('cargo test'), exit: 101 }] },
+			{ name: 'root-only', captures: [{ ...capture('cargo test'), root: true }] },
+			{ name: 'cut-short', captures: [{ ...capture('cargo test'), until: 'running' }] },
+			{ name: 'with-a-server', captures: [{ ...capture('cargo test'), server: 'cargo run' }] },
 		];
 		expect(wholeTestCrates(crates)).toEqual(['all']);
 	});

@@ -9,19 +9,23 @@
  * the main thread, twice (the desktop and the mobile contents each run it),
  * which was most of those pages' Lighthouse Total Blocking Time.
  *
- * The same set, from the headings up instead of from every element down:
- * the few headings are found with a cheap selector, their ancestors are
- * collected once (an element "has" a heading exactly when it is one of
- * them), and only the siblings after a heading and the top-level children
- * of the content and of <main> are then visited. Starlight's selectors, in
- * order, and what answers each here:
+ * The same elements in the same order, from the headings up: the few
+ * headings are found with a cheap selector, their ancestors are collected
+ * once (an element "has" a heading exactly when it is one of them), and
+ * only the siblings after a heading and the top-level children of the
+ * content and of <main> are then visited. Starlight's selectors, and what
+ * answers each here:
  *
  *   main :where(H)                                          the headings
- *   main :where(H, .sl-heading-wrapper) ~ *:not(:has(H))    followingSiblings
- *   main .sl-markdown-content > *:not(:has(H))              topLevel
- *   main > *:not(:has(H))                                   topLevel
+ *   main :where(H, .sl-heading-wrapper) ~ *:not(:has(H))    the siblings after each
+ *   main .sl-markdown-content > *:not(:has(H))              the content's children
+ *   main > *:not(:has(H))                                   <main>'s children
  *
- * tests/browser/toc-observed.test.ts holds the two equal on every built page.
+ * The result is sorted into document order, as querySelectorAll returns
+ * it: the observer reports intersections in the order elements were
+ * observed, and Starlight marks the first one in view as current.
+ *
+ * tests/browser/toc-observed.test.ts holds the two lists equal on every built page.
  */
 export function observedElements(headingSelector: string): Element[] {
 	const found = new Set<Element>();
@@ -41,5 +45,5 @@ export function observedElements(headingSelector: string): Element[] {
 		for (const content of main.querySelectorAll('.sl-markdown-content')) for (const child of content.children) add(child);
 		for (const child of main.children) add(child);
 	}
-	return [...found];
+	return [...found].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
