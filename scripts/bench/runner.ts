@@ -14,9 +14,10 @@
  * Figures, not a pass/fail test: timings depend on the machine, so each is
  * a median with its spread. Both servers listen on free ports.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPlaygroundServer } from '../playground/server.ts';
 import { launch, pageIn } from '../lib/chromium.ts';
@@ -157,7 +158,10 @@ export default defineTask({
 			}
 
 			phase = 'edit';
-			const { server, url: compileUrl } = await startPlaygroundServer({ origins: [site.url], limits: { ratePerMinute: 1000 } });
+			// An empty folder for kept programs: the figures are compiles, and a
+			// second bench run on this machine would otherwise reuse the first's.
+			const programs = mkdtempSync(join(tmpdir(), 'bench-runner-programs-'));
+			const { server, url: compileUrl } = await startPlaygroundServer({ origins: [site.url], limits: { ratePerMinute: 1000 }, programs });
 			// Closed whatever happens: a failed edit must not leave the server running.
 			let crates: string | null;
 			let stdEdits: number[];
@@ -191,6 +195,7 @@ export default defineTask({
 				crates = await panel.locator('[data-crates]').textContent();
 			} finally {
 				server.close();
+				rmSync(programs, { recursive: true, force: true });
 			}
 
 			const cold = await firstRuns(browser, site.url + LESSON, false);
