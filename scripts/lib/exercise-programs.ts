@@ -17,7 +17,7 @@
  * learner's command).
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'smol-toml';
@@ -25,7 +25,7 @@ import { extract } from '../../src/build/workspace/anchors.ts';
 import type { Crate, Exercise } from '../../src/build/workspace/workspace.ts';
 import { parseTestReport, type TestReport } from '../../src/shared/test-report.ts';
 import { cargoEnv, compileArgs, serverCompileEnv } from '../playground/compile-args.ts';
-import { keepProgram, keptProgram, programKey, programsDir } from '../playground/program-cache.ts';
+import { copyKeptProgram, keepProgram, programKey, programsDir } from '../playground/program-cache.ts';
 import type { CrateCache } from '../playground/crate-cache.ts';
 import { rustSysroot } from '../playground/sysroot.ts';
 
@@ -148,11 +148,7 @@ export async function testWithCrateCache(program: string, cache: CrateCache, env
 		const args = rustcArgs(cache, 'src/main.rs', 'target/playground');
 		const key = programKey(args, program);
 		const binary = join(dir, 'target/playground');
-		const kept = keptProgram(programs, key);
-		if (kept !== undefined) {
-			copyFileSync(kept.binary, binary);
-			chmodSync(binary, 0o755);
-		} else {
+		if (copyKeptProgram(programs, key, binary) === undefined) {
 			const compile = await runCommand(join(rustSysroot(), 'bin/rustc'), args, { cwd: dir, env: serverCompileEnv() });
 			if (compile.code !== 0) return { kind: 'not-run', why: compile.stderr.trim() };
 			keepProgram(programs, key, binary, compile.stderr);

@@ -13,13 +13,13 @@
  * The answer has the Playground's shape, with Cargo's status lines around
  * rustc's messages, so a page reads it the same way from either server.
  */
-import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { capture, type Captured } from './capture.ts';
 import { compileArgs, SERVER_DIR, SERVER_RUST, serverCompileEnv } from './compile-args.ts';
 import type { CrateCache } from './crate-cache.ts';
 import { limitThatStopped, type PlaygroundLimits } from './limits.ts';
-import { keepProgram, keptProgram, programKey } from './program-cache.ts';
+import { copyKeptProgram, keepProgram, programKey } from './program-cache.ts';
 import type { ExecuteRequest } from './request.ts';
 import { boxed, type Isolation, type Mount } from './sandbox.ts';
 
@@ -130,16 +130,8 @@ export async function executeLocally(request: ExecuteRequest, limits: Playground
 
 /** A kept build of this program copied to `to`, as a finished compile; undefined when there is none. */
 function reuse(programs: string, key: string, to: string): Captured | undefined {
-	const kept = keptProgram(programs, key);
-	if (kept === undefined) return undefined;
-	try {
-		copyFileSync(kept.binary, to);
-		chmodSync(to, 0o755);
-	} catch {
-		// Trimmed away since it was found: compile it.
-		return undefined;
-	}
-	return { code: 0, signal: undefined, stdout: '', stderr: kept.messages, timedOut: false, capped: false };
+	const messages = copyKeptProgram(programs, key, to);
+	return messages === undefined ? undefined : { code: 0, signal: undefined, stdout: '', stderr: messages, timedOut: false, capped: false };
 }
 
 function exitDetail(run: Captured, limits: PlaygroundLimits): string {

@@ -27,7 +27,7 @@
  * compiled each time, never that a request fails.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot } from './crate-cache.ts';
 
@@ -64,6 +64,23 @@ export function keptProgram(dir: string, key: string): CompiledProgram | undefin
 		// Removed by another server's clean-up in between: build it again.
 		return undefined;
 	}
+}
+
+/**
+ * Copies the program kept under `key` to `to`, ready to run there: its
+ * compiler messages, or undefined when none is kept (or it was trimmed away
+ * between finding and copying it), and the caller compiles.
+ */
+export function copyKeptProgram(dir: string, key: string, to: string): string | undefined {
+	const kept = keptProgram(dir, key);
+	if (kept === undefined) return undefined;
+	try {
+		copyFileSync(kept.binary, to);
+		chmodSync(to, 0o755);
+	} catch {
+		return undefined;
+	}
+	return kept.messages;
 }
 
 /**
