@@ -35,7 +35,13 @@ export async function runAxe(page: Page, rules?: readonly string[]): Promise<Axe
 				};
 			}
 		).axe;
-		const results = await axe.run(only ? { runOnly: { type: 'rule', values: only } } : undefined);
+		// resultTypes: a rule that passes, or does not apply, is reported with
+		// one element instead of all it checked. Every rule is still run on
+		// every element and still listed, and violations keep all their
+		// elements; what goes is axe building a selector for each of the
+		// 20,000 elements of a long lesson that passed (the API testing
+		// lesson's full run took 5.4 s instead of 8.3).
+		const results = await axe.run({ resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
 		const ran = [...results.violations, ...results.passes, ...results.incomplete, ...results.inapplicable].map((r) => r.id);
 		return { found: results.violations as Violation[], ran: [...new Set(ran)], color: axe.getRules(['cat.color']).map((r) => r.ruleId) };
 	}, rules);
