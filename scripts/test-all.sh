@@ -24,6 +24,37 @@ finish() {
 }
 trap finish EXIT
 
+# A step run beside the ones after it, where they leave a core idle: in a
+# process group of its own (job control on for that one job), so the exit
+# trap can stop it whole, with its output kept in a file and printed when it
+# is waited for; its failure then fails the run.
+declare -A beside_pid beside_log
+beside() {
+	local name=$1
+	shift
+	beside_log[$name]=$(mktemp)
+	set -m
+	(
+		set -e
+		"$@"
+	) > "${beside_log[$name]}" 2>&1 &
+	beside_pid[$name]=$!
+	set +m
+	echo "started in the background: $name (its output follows when it is waited for)"
+}
+wait_beside() {
+	local name=$1 status=0
+	wait "${beside_pid[$name]}" || status=$?
+	cat "${beside_log[$name]}"
+	rm -f "${beside_log[$name]}"
+	unset "beside_pid[$name]"
+	[ "$status" = 0 ] || { echo "$name failed (status $status)" >&2; exit "$status"; }
+}
+stop_beside() {
+	local pid
+	for pid in "${beside_pid[@]}"; do kill -- -"$pid" 2>/dev/null; done
+}
+
 step "Checking the tools the tests need"
 # The tasks are TypeScript that Node runs as it is (type stripping, on by
 # default from Node 22.18): an older node could not even start the check.
@@ -44,7 +75,7 @@ eval "$exports"
 stop_cache() { node scripts/task.ts compiler-cache stop || true; }
 # The exit traps run without -e, so a failing clean-up step cannot skip the
 # others or replace the run's status.
-trap 'status=$?; set +e; stop_cache; finish "$status"; exit "$status"' EXIT
+trap 'status=$?; set +e; stop_beside; stop_cache; finish "$status"; exit "$status"' EXIT
 
 step "examples/: cargo fmt --check"
 # A step's own files too: cargo fmt follows a crate's modules from its
@@ -58,7 +89,7 @@ step "examples/: cargo clippy --workspace --all-targets -- -D warnings (offline,
 step "Starting a throwaway PostgreSQL"
 exports=$(node scripts/task.ts postgres start)
 eval "$exports"
-trap 'status=$?; set +e; node scripts/task.ts postgres stop "${BACKEND_RUST_PG_DIR:-}"; stop_cache; finish "$status"; exit "$status"' EXIT
+trap 'status=$?; set +e; stop_beside; node scripts/task.ts postgres stop "${BACKEND_RUST_PG_DIR:-}"; stop_cache; finish "$status"; exit "$status"' EXIT
 # A crate's migrations lie two or three folders down (examples/api/steps/NN-slug/).
 # One schema for every crate's query macros: the folders' union, each file
 # name once (the steps and users-api share their files), so the folders go
@@ -87,33 +118,6 @@ node scripts/task.ts must-fail
 step "Compile server: the course's crates, built once into a cache outside the clone"
 node scripts/task.ts playground:crates
 
-# The site's type check and build read only the sources (examples/ included)
-# and nothing the Rust steps make, while the exercises and captures below
-# leave a core idle about a third of their time (waiting on servers,
-# PostgreSQL and single-threaded rustc calls). So they run beside those two
-# steps; their output is printed, and a failure stops the run, when they
-# are waited for before vitest. Measured on 2 cores: the run about 30 s
-# shorter.
-step "TypeScript and the site's build: started in the background (output below, after the captures)"
-site_log=$(mktemp)
-# Job control on for this one job: it gets a process group of its own, so
-# the trap below can stop astro with it.
-set -m
-(
-	set -e
-	echo "==> TypeScript: astro check (strict)"
-	npx astro check
-	echo "==> Build the site (includes, callouts and internal links are checked here)"
-	start=$(date +%s%N)
-	npx astro build
-	pages=$(find dist -name '*.html' | wc -l)
-	echo "built $pages pages in $(( ($(date +%s%N) - start) / 1000000 )) ms ($(( ($(date +%s%N) - start) / 1000000 / pages )) ms a page, whole build, beside the exercises and captures)"
-) > "$site_log" 2>&1 &
-site=$!
-set +m
-# A failing step below ends the run: the build must not outlive it.
-trap 'status=$?; set +e; kill -- -"$site" 2>/dev/null; node scripts/task.ts postgres stop "${BACKEND_RUST_PG_DIR:-}"; stop_cache; finish "$status"; exit "$status"' EXIT
-
 # Built as the compile server builds them: rustc against the crate cache
 # above, so what passes here is what a page's Check accepts.
 step "Exercises: each starter fails its tests, each solution passes them"
@@ -122,24 +126,42 @@ node scripts/task.ts exercises
 # (captures/fuzz.txt): any 5xx, undocumented status or schema mismatch
 # changes its counts, and so fails here.
 step "Saved outputs match a fresh run (including the users API fuzz run)"
+# The site's type check and build read the sources (examples/ included) and
+# nothing a Rust step makes, while the captures leave a core idle about a
+# quarter of their time (waiting on servers, PostgreSQL and the fuzzer), so
+# they run beside them.
+site_build() {
+	echo "==> TypeScript: astro check (strict)"
+	npx astro check
+	echo "==> Build the site (includes, callouts and internal links are checked here)"
+	local start pages ms
+	start=$(date +%s%N)
+	npx astro build
+	pages=$(find dist -name '*.html' | wc -l)
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	echo "built $pages pages in $ms ms ($((ms / pages)) ms a page, whole build, beside the captures)"
+}
+beside "astro check and astro build" site_build
 node scripts/task.ts captures
 
-step "TypeScript and the site's build (started before the exercises): waiting for them"
-site_status=0
-wait "$site" || site_status=$?
-cat "$site_log"
-rm -f "$site_log"
-[ "$site_status" = 0 ] || { echo "astro check or astro build failed (status $site_status)" >&2; exit "$site_status"; }
+step "TypeScript and the site's build (run beside the captures)"
+wait_beside "astro check and astro build"
+
+# The class image: debootstrap, chroot and podman need root. Elsewhere the
+# step says so and the rest of the run stands (the server's own tests below
+# run its sandbox). Beside vitest: the image build waits on podman and its
+# file copies for about half its time.
+step "Compile server image: build it and compile a std and an axum program with its server"
+if [ "$(id -u)" = 0 ]; then
+	beside "the compile server image" node scripts/task.ts playground:image --check
+else
+	echo "skipped: building the image needs root (sudo npm run playground:image -- --check)"
+fi
 
 step "vitest: unit, built-site and browser tests"
 npx vitest run
 
-# The class image: debootstrap, chroot and podman need root. Elsewhere the
-# step says so and the rest of the run stands (the server's own tests above
-# already ran its sandbox).
-step "Compile server image: build it and compile a std and an axum program with its server"
-if [ "$(id -u)" = 0 ]; then
-	node scripts/task.ts playground:image --check
-else
-	echo "skipped: building the image needs root (sudo npm run playground:image -- --check)"
+if [ -n "${beside_pid[the compile server image]:-}" ]; then
+	step "Compile server image (run beside vitest)"
+	wait_beside "the compile server image"
 fi
