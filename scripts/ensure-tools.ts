@@ -36,11 +36,20 @@ const DEBIAN: DebianNeed[] = [
 	{ package: 'python3-venv', present: () => succeeds('python3', ['-m', 'venv', '--help']) && succeeds('python3', ['-c', 'import ensurepip']) },
 	// The lessons' transcripts are real curl runs.
 	{ package: 'curl', present: () => onPath('curl') },
+	// The lab's contract test puts a one-second load on every peer.
+	{ package: 'wrk', present: () => onPath('wrk') },
 ];
 
 // Only root builds the container images (the users API's capture, the
-// compile server's image step), so only root needs podman.
-const AS_ROOT: DebianNeed[] = [{ package: 'podman', present: () => onPath('podman') }];
+// compile server's image step), so only root needs podman, and debootstrap
+// and strip (binutils) for the compile server's image. Installed here, before
+// any step runs: that image is built beside vitest, whose lab test would
+// otherwise run apt-get at the same time (apt-get fails on a held lock).
+const AS_ROOT: DebianNeed[] = [
+	{ package: 'podman', present: () => onPath('podman') },
+	{ package: 'debootstrap', present: () => onPath('debootstrap') },
+	{ package: 'binutils', present: () => onPath('strip') },
+];
 
 /**
  * Throws, naming the first thing missing that cannot be installed here.

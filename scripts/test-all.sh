@@ -24,22 +24,21 @@ finish() {
 }
 trap finish EXIT
 
-# A step run beside the ones after it, where they leave a core idle: in a
-# process group of its own (job control on for that one job), so the exit
-# trap can stop it whole, with its output kept in a file and printed when it
-# is waited for; its failure then fails the run.
+# A step run beside the ones after it, where they leave a core idle: its
+# output is kept in a file and printed when it is waited for, and its
+# failure then fails the run. Its input is /dev/null, so it never waits on a
+# terminal. A run that stops early waits for it too instead of killing it:
+# the image build, killed, would leave its root folder and mounts behind.
 declare -A beside_pid beside_log
 beside() {
 	local name=$1
 	shift
 	beside_log[$name]=$(mktemp)
-	set -m
 	(
 		set -e
 		"$@"
-	) > "${beside_log[$name]}" 2>&1 &
+	) < /dev/null > "${beside_log[$name]}" 2>&1 &
 	beside_pid[$name]=$!
-	set +m
 	echo "started in the background: $name (its output follows when it is waited for)"
 }
 wait_beside() {
@@ -50,9 +49,15 @@ wait_beside() {
 	unset "beside_pid[$name]"
 	[ "$status" = 0 ] || { echo "$name failed (status $status)" >&2; exit "$status"; }
 }
-stop_beside() {
-	local pid
-	for pid in "${beside_pid[@]}"; do kill -- -"$pid" 2>/dev/null; done
+# For the exit trap: what is still running in the background ends first.
+finish_beside() {
+	local name
+	for name in "${!beside_pid[@]}"; do
+		echo "waiting for $name (started in the background) to end; its output:"
+		wait "${beside_pid[$name]}"
+		cat "${beside_log[$name]}"
+		rm -f "${beside_log[$name]}"
+	done
 }
 
 step "Checking the tools the tests need"
@@ -75,7 +80,7 @@ eval "$exports"
 stop_cache() { node scripts/task.ts compiler-cache stop || true; }
 # The exit traps run without -e, so a failing clean-up step cannot skip the
 # others or replace the run's status.
-trap 'status=$?; set +e; stop_beside; stop_cache; finish "$status"; exit "$status"' EXIT
+trap 'status=$?; set +e; finish_beside; stop_cache; finish "$status"; exit "$status"' EXIT
 
 step "examples/: cargo fmt --check"
 # A step's own files too: cargo fmt follows a crate's modules from its
@@ -89,7 +94,7 @@ step "examples/: cargo clippy --workspace --all-targets -- -D warnings (offline,
 step "Starting a throwaway PostgreSQL"
 exports=$(node scripts/task.ts postgres start)
 eval "$exports"
-trap 'status=$?; set +e; stop_beside; node scripts/task.ts postgres stop "${BACKEND_RUST_PG_DIR:-}"; stop_cache; finish "$status"; exit "$status"' EXIT
+trap 'status=$?; set +e; finish_beside; node scripts/task.ts postgres stop "${BACKEND_RUST_PG_DIR:-}"; stop_cache; finish "$status"; exit "$status"' EXIT
 # A crate's migrations lie two or three folders down (examples/api/steps/NN-slug/).
 # One schema for every crate's query macros: the folders' union, each file
 # name once (the steps and users-api share their files), so the folders go
@@ -118,18 +123,11 @@ node scripts/task.ts must-fail
 step "Compile server: the course's crates, built once into a cache outside the clone"
 node scripts/task.ts playground:crates
 
-# Built as the compile server builds them: rustc against the crate cache
-# above, so what passes here is what a page's Check accepts.
-step "Exercises: each starter fails its tests, each solution passes them"
-node scripts/task.ts exercises
-# Among them a whole schemathesis run against the live users API
-# (captures/fuzz.txt): any 5xx, undocumented status or schema mismatch
-# changes its counts, and so fails here.
-step "Saved outputs match a fresh run (including the users API fuzz run)"
-# The site's type check and build read the sources (examples/ included) and
-# nothing a Rust step makes, while the captures leave a core idle about a
-# quarter of their time (waiting on servers, PostgreSQL and the fuzzer), so
-# they run beside them.
+# The site's type check and build run beside the exercises, which leave a
+# core idle about a third of their time (PostgreSQL, single-threaded rustc
+# calls), and write only to temporary folders and examples/target/, which
+# the build does not read. Not beside the captures: one of them writes files
+# into an API step's folder for a moment, and the build lists those folders.
 site_build() {
 	echo "==> TypeScript: astro check (strict)"
 	npx astro check
@@ -139,13 +137,24 @@ site_build() {
 	npx astro build
 	pages=$(find dist -name '*.html' | wc -l)
 	ms=$(( ($(date +%s%N) - start) / 1000000 ))
-	echo "built $pages pages in $ms ms ($((ms / pages)) ms a page, whole build, beside the captures)"
+	echo "built $pages pages in $ms ms ($((ms / pages)) ms a page, whole build, beside the exercises)"
 }
+step "TypeScript and the site's build, beside the exercises"
 beside "astro check and astro build" site_build
-node scripts/task.ts captures
 
-step "TypeScript and the site's build (run beside the captures)"
+# Built as the compile server builds them: rustc against the crate cache
+# above, so what passes here is what a page's Check accepts.
+step "Exercises: each starter fails its tests, each solution passes them"
+node scripts/task.ts exercises
+
+step "TypeScript and the site's build (run beside the exercises)"
 wait_beside "astro check and astro build"
+
+# Among them a whole schemathesis run against the live users API
+# (captures/fuzz.txt): any 5xx, undocumented status or schema mismatch
+# changes its counts, and so fails here.
+step "Saved outputs match a fresh run (including the users API fuzz run)"
+node scripts/task.ts captures
 
 # The class image: debootstrap, chroot and podman need root. Elsewhere the
 # step says so and the rest of the run stands (the server's own tests below

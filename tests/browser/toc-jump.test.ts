@@ -8,7 +8,10 @@
 //
 // The longest page is where the estimates are furthest off, so it is the
 // one tried, each entry from a freshly loaded page (a block shown once
-// keeps its real height), on the desktop and the mobile contents.
+// keeps its real height), on the desktop and the mobile contents. (The
+// column that was picked exists only on the desktop layout; on a phone the
+// contents are a bar fixed under the header, and the test guards the jump
+// in general.)
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -44,6 +47,7 @@ async function landing(page: Page, id: string) {
 			expected: Math.round(parseFloat(getComputedStyle(root).scrollPaddingTop)),
 			// The last sections cannot reach the top: the page ends first.
 			atBottom: Math.ceil(scrollY + innerHeight) >= root.scrollHeight - 1,
+			height: innerHeight,
 		};
 	}, id);
 }
@@ -66,8 +70,9 @@ describe.each([
 			await page.goto(url, { waitUntil: 'domcontentloaded' });
 			if (contents === 'mobile-starlight-toc') await page.locator(`${contents} summary`).click();
 			await page.locator(`${contents} a[href="${href}"]`).click();
-			const { top, expected, atBottom } = await landing(page, decodeURIComponent(href.slice(1)));
-			const placed = atBottom ? top >= expected && top < 900 : Math.abs(top - expected) <= 1;
+			const { top, expected, atBottom, height } = await landing(page, decodeURIComponent(href.slice(1)));
+			// At the page's end, the heading anywhere below the header and in the window.
+			const placed = atBottom ? top >= expected - 1 && top < height : Math.abs(top - expected) <= 1;
 			if (!placed) misplaced.push(`${href}: at ${top} px, expected ${expected}${atBottom ? ' or lower at the end of the page' : ''}`);
 		}
 		expect(misplaced).toEqual([]);
