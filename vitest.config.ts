@@ -7,10 +7,11 @@ import { LongestFirst } from './tests/longest-first.ts';
 // a real PostgreSQL), site (the built dist/), browser (real Chromium).
 export default defineConfig({
 	test: {
-		// Three test files at a time, even on 2 cores: most of these files
-		// spend their time waiting on another process (Chromium, the compile
-		// server, a PostgreSQL, a stack of the lab being built). On a 2-core
-		// machine the whole suite took 579 s with two and 388 s with three.
+		// Three test files at a time, even on 2 cores: a file often waits on
+		// another process (Chromium, the compile server, a PostgreSQL, a stack
+		// of the lab being built), and a third file keeps both cores busy
+		// meanwhile (98 % over a CI run's vitest step). On a 2-core machine
+		// the whole suite took 579 s with two, 388 s with three, 442 s with four.
 		maxWorkers: Math.max(3, availableParallelism() - 1),
 		// The longest files first, even on a fresh clone (see the file).
 		sequence: { sequencer: LongestFirst },

@@ -41,22 +41,26 @@ beside() {
 	beside_pid[$name]=$!
 	echo "started in the background: $name (its output follows when it is waited for)"
 }
-wait_beside() {
+# Waits for a background step, prints its output and forgets it; returns its status.
+collect_beside() {
 	local name=$1 status=0
 	wait "${beside_pid[$name]}" || status=$?
 	cat "${beside_log[$name]}"
 	rm -f "${beside_log[$name]}"
 	unset "beside_pid[$name]"
-	[ "$status" = 0 ] || { echo "$name failed (status $status)" >&2; exit "$status"; }
+	return "$status"
+}
+wait_beside() {
+	local status=0
+	collect_beside "$1" || status=$?
+	[ "$status" = 0 ] || { echo "$1 failed (status $status)" >&2; exit "$status"; }
 }
 # For the exit trap: what is still running in the background ends first.
 finish_beside() {
 	local name
 	for name in "${!beside_pid[@]}"; do
 		echo "waiting for $name (started in the background) to end; its output:"
-		wait "${beside_pid[$name]}"
-		cat "${beside_log[$name]}"
-		rm -f "${beside_log[$name]}"
+		collect_beside "$name"
 	done
 }
 
