@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { examplesRoot } from '../src/build/workspace/workspace.ts';
 import { installDebianPackages } from './lib/debian.ts';
 import { defineTask } from './lib/task.ts';
-import { allRunnables, outputDir, sourceHash, wasmFile, wasmUrl, type Manifest } from '../src/build/workspace/runnable.ts';
+import { inPageRunnables, outputDir, sourceHash, wasmFile, wasmUrl, type Manifest } from '../src/build/workspace/runnable.ts';
 
 const TARGET = 'wasm32-wasip1';
 const targetDir = join(examplesRoot, 'target/wasm');
@@ -59,7 +59,7 @@ export default defineTask({
 	description: 'builds every runnable example to wasm32-wasip1 into public/wasm/ (committed), with its manifest',
 	options: {},
 	run() {
-		const runnables = allRunnables();
+		const runnables = inPageRunnables();
 		const toolchain = build([...new Set(runnables.map((r) => r.crate))]);
 
 		const manifests = new Map<string, Manifest>();

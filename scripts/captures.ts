@@ -13,6 +13,7 @@
  *   exit = 1                            # optional: the exit status expected (default 0)
  *   database = true                     # optional: a fresh, empty PostgreSQL database, below
  *   root = true                         # optional: run only as root (podman); skipped, saying so, otherwise
+ *   measured = true                     # optional: timings; checked with every number masked (./lib/golden.ts)
  *
  * `database = true` is for a service that applies its own migrations at
  * start-up (the API's steps from 04 on, `server = "cargo run"`): server and
@@ -193,7 +194,7 @@ export default defineTask({
 				const started = Date.now();
 				const took = () => ` (${((Date.now() - started) / 1000).toFixed(1)} s)`;
 				try {
-					const result = golden(file, await transcript(capture, crate.dir, crate.name), example, examplesRoot, values.update === true);
+					const result = golden(file, await transcript(capture, crate.dir, crate.name), example, examplesRoot, values.update === true, capture.measured);
 					results.push(result.ok ? { ...result, message: result.message + took() } : result);
 				} catch (error) {
 					results.push({ file, ok: false, message: `${example}${took()}: ${(error as Error).message}` });

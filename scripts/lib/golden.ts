@@ -51,6 +51,18 @@ export function mask(text: string): string {
 	return sortTestLines(VOLATILE.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text));
 }
 
+/**
+ * A measured transcript (timings, rates) with every number masked, and the
+ * spaces that align a column collapsed, since a figure one digit longer
+ * moves its neighbours: what is left (the words, the rows, their order) must
+ * stay the same from run to run, and the figures may not.
+ */
+export function maskMeasured(text: string): string {
+	return mask(text)
+		.replace(/\d+(?:[.,]\d+)*/g, '#')
+		.replace(/[ \t]+/g, ' ');
+}
+
 export interface GoldenResult {
 	file: string;
 	ok: boolean;
@@ -58,7 +70,8 @@ export interface GoldenResult {
 }
 
 /** Compares (or, updating, writes) one saved output. */
-export function golden(file: string, actual: string, example: string, root: string, update: boolean): GoldenResult {
+export function golden(file: string, actual: string, example: string, root: string, update: boolean, measured = false): GoldenResult {
+	const masked = measured ? maskMeasured : mask;
 	const shown = relative(root, file);
 	if (update) {
 		writeFileSync(file, actual);
@@ -68,10 +81,10 @@ export function golden(file: string, actual: string, example: string, root: stri
 		return { file, ok: false, message: `${example}: ${shown} is missing; run the update command` };
 	}
 	const saved = readFileSync(file, 'utf8');
-	if (mask(saved) === mask(actual)) return { file, ok: true, message: `${shown} is current` };
+	if (masked(saved) === masked(actual)) return { file, ok: true, message: measured ? `${shown} has the same shape (measured: its figures are not compared)` : `${shown} is current` };
 	// Only what differs, as a unified diff of the masked texts: a long
 	// transcript with one changed line shows that line and its neighbours.
-	const patch = createTwoFilesPatch(`${shown} (saved)`, `${shown} (this run)`, mask(saved), mask(actual), undefined, undefined, { context: 3 });
+	const patch = createTwoFilesPatch(`${shown} (saved)`, `${shown} (this run)`, masked(saved), masked(actual), undefined, undefined, { context: 3 });
 	return { file, ok: false, message: `${example}: ${shown} is stale.\n${patch.replace(/^=+\n/, '')}` };
 }
 

@@ -38,11 +38,15 @@ export const COURSE_CRATES: CourseCrate[] = [
 	{ name: 'axum' },
 	{ name: 'http-body-util' },
 	{ name: 'pollster' },
+	// The Book companion's concurrency chapter: par_iter in its examples and exercises.
+	{ name: 'rayon' },
 	{ name: 'serde', features: ['derive'] },
 	{ name: 'serde_json' },
 	{ name: 'thiserror' },
 	{ name: 'time', features: ['serde', 'formatting', 'parsing', 'macros'] },
 	{ name: 'tokio', features: ['full'] },
+	// The Book companion's async chapter: streams over tokio's channels.
+	{ name: 'tokio-stream' },
 	{ name: 'tower', features: ['util'] },
 	{ name: 'tower-http', features: ['catch-panic', 'cors', 'limit', 'request-id', 'timeout', 'trace'] },
 	{ name: 'tracing' },

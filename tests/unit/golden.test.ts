@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { golden, mask } from '../../scripts/lib/golden.ts';
+import { golden, mask, maskMeasured } from '../../scripts/lib/golden.ts';
 
 describe('saved-output comparison masks only what changes by nature', () => {
 	it('masks panic thread ids, HTTP dates and test timings', () => {
@@ -73,5 +73,30 @@ describe('a stale saved output', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('a measured transcript (measured = true)', () => {
+	const saved = 'sum of 1000000 codes, 15 rounds, median:\nloop          812.4 µs\niterator      798.0 µs\n';
+
+	it('passes with other figures, in columns one digit wider or narrower', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+		try {
+			const file = join(dir, 'bench.txt');
+			writeFileSync(file, saved);
+			const rerun = 'sum of 1000000 codes, 15 rounds, median:\nloop         1012.9 µs\niterator       98.1 µs\n';
+			const result = golden(file, rerun, 'demo', dir, false, true);
+			expect(result).toMatchObject({ ok: true, message: 'bench.txt has the same shape (measured: its figures are not compared)' });
+			// Without the flag, the same run is a difference.
+			expect(golden(file, rerun, 'demo', dir, false).ok).toBe(false);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('still fails on changed words, a missing row or another unit', () => {
+		expect(maskMeasured(saved)).not.toBe(maskMeasured(saved.replace('iterator', 'for_each')));
+		expect(maskMeasured(saved)).not.toBe(maskMeasured(saved.replace('iterator      798.0 µs\n', '')));
+		expect(maskMeasured(saved)).not.toBe(maskMeasured(saved.replace('798.0 µs', '0.8 ms')));
 	});
 });

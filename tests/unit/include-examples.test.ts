@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { Code, Paragraph, Root } from 'mdast';
+import type { ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rustcVersion } from '../../src/build/workspace/toolchain.ts';
 import { workspace } from '../../src/build/workspace/model.ts';
@@ -194,6 +196,26 @@ describe('include step: runnable blocks', () => {
 		});
 		expect(panel!.data?.hProperties).not.toHaveProperty('dataPlaygroundToken', expect.anything());
 		expect(node.meta).toBe('title="src/main.rs"');
+	});
+
+	it('gives a program that cannot run in the page a panel without wasm, saying where Run sends it, why, and what it needs', () => {
+		const node = fence('include="demo/src/bin/workers.rs" runnable');
+		const [, , panel] = wrap(node, root, 'https://play.rust-lang.org')!.children as Paragraph[];
+		expect(panel!.data?.hName).toBe('br-runner');
+		expect(panel!.data?.hProperties).toMatchObject({ dataBin: 'workers', dataPlayground: 'https://play.rust-lang.org' });
+		expect(panel!.data?.hProperties).not.toHaveProperty('dataWasm');
+		expect(panel!.data?.hProperties).not.toHaveProperty('dataFiles');
+		const html = toHtml(panel!.data!.hChildren as ElementContent[]);
+		expect(html).toContain(
+			"This program runs on the Rust Playground, not in the page: it starts threads, which the page's WebAssembly runner does not have. It needs tokio 1.54.1.",
+		);
+		expect(html).toContain('if one is missing, use the course’s compile server');
+		// A server takes no arguments, input or files.
+		expect(html).not.toContain('name="args"');
+		expect(html).not.toContain('name="stdin"');
+		const onClassServer = toHtml((wrap(fence('include="demo/src/bin/workers.rs" runnable'), root, 'http://127.0.0.1:3344')!.children[2] as Paragraph).data!.hChildren as ElementContent[]);
+		expect(onClassServer).toContain("This program runs on the course's compile server, not in the page:");
+		expect(onClassServer).not.toContain('if one is missing');
 	});
 
 	it("carries a class server's token (PLAYGROUND_TOKEN at build) to the panel", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { wholeTestCrates } from '../../scripts/captures.ts';
 import { workspace, type Capture } from '../../src/build/workspace/model.ts';
 
-const capture = (command: string): Capture => ({ file: 'captures/x.txt', commands: [command], server: undefined, until: undefined, env: {}, exit: 0, database: false, root: false });
+const capture = (command: string): Capture => ({ file: 'captures/x.txt', commands: [command], server: undefined, until: undefined, env: {}, exit: 0, database: false, root: false, measured: false });
 
 describe('wholeTestCrates', () => {
 	it('takes a crate only for a plain `cargo test`', () => {

@@ -36,10 +36,23 @@ describe('workspace model', () => {
 		// Declared by its bin: named after it, checked in the page by default.
 		expect(demo.exercises).toEqual([{ name: 'ex-shout', bin: 'ex-shout', starter: 'demo/exercises/ex-shout.rs', solution: 'demo/src/bin/ex-shout.rs', checked: 'page' }]);
 		expect(demo.runnables).toEqual([
-			{ example: 'demo', crate: 'demo', bin: 'demo', source: 'demo/src/main.rs', args: ['data.txt'], files: ['data.txt'], stdin: '', capture: undefined, fixture: false },
+			{ example: 'demo', crate: 'demo', bin: 'demo', source: 'demo/src/main.rs', args: ['data.txt'], files: ['data.txt'], stdin: '', capture: undefined, fixture: false, inPage: true, why: undefined },
+			{
+				example: 'demo',
+				crate: 'demo',
+				bin: 'workers',
+				source: 'demo/src/bin/workers.rs',
+				args: [],
+				files: [],
+				stdin: '',
+				capture: undefined,
+				fixture: false,
+				inPage: false,
+				why: "it starts threads, which the page's WebAssembly runner does not have",
+			},
 		]);
 		expect(demo.captures).toEqual([
-			{ file: 'captures/missing.txt', commands: ['cargo run -- nowhere.txt'], server: undefined, until: undefined, env: {}, exit: 1, database: false, root: false },
+			{ file: 'captures/missing.txt', commands: ['cargo run -- nowhere.txt'], server: undefined, until: undefined, env: {}, exit: 1, database: false, root: false, measured: false },
 			{
 				file: 'captures/serve.txt',
 				commands: ['curl -s http://127.0.0.1:3000/', 'curl -s http://127.0.0.1:3000/missing'],
@@ -49,6 +62,7 @@ describe('workspace model', () => {
 				exit: 0,
 				database: false,
 				root: false,
+				measured: false,
 			},
 		]);
 	});
@@ -113,6 +127,22 @@ describe('a malformed declaration stops the build naming the crate, the key and 
 		expect(load((m) => m.replace('exercises/ex-shout.rs', 'exercises/gone.rs'))).toThrow(
 			`${prefix}package.metadata.exercise[0]: exercise "ex-shout" has no starter file examples/demo/exercises/gone.rs`,
 		);
+	});
+
+	it('a runnable that runs on a server: it says why, and takes no arguments, input or files', () => {
+		const why = 'why = "it starts threads, which the page\'s WebAssembly runner does not have"\n';
+		expect(load((m) => m.replace(why, ''))).toThrow(`${prefix}package.metadata.runnable[1]: a runnable with in-page = false needs why = "…", the reason the panel gives`);
+		expect(load((m) => m.replace('files = ["data.txt"]\n', `files = ["data.txt"]\n${why}`))).toThrow(
+			`${prefix}package.metadata.runnable[0]: why = "…" is only for a runnable with in-page = false`,
+		);
+		expect(load((m) => m.replace('in-page = false\n', 'in-page = false\nargs = ["-n", "3"]\n'))).toThrow(
+			`${prefix}package.metadata.runnable[1]: a runnable with in-page = false runs on a server, which takes no args, stdin or files (and it is no fixture)`,
+		);
+	});
+
+	it('reads a measured capture, compared without its figures (scripts/lib/golden.ts)', () => {
+		const root = copyWith((m) => m.replace('exit = 1\n', 'exit = 1\nmeasured = true\n'));
+		expect(workspace(root).crateNamed('demo').captures.map((c) => c.measured)).toEqual([true, false]);
 	});
 
 	it('a runnable mounting a file that does not exist', () => {

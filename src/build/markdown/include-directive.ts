@@ -63,7 +63,12 @@ export type Display =
 /** What goes under the block besides its source line. */
 export type Panel =
 	| { kind: 'none' }
-	| { kind: 'run'; runnable: Runnable }
+	| {
+			kind: 'run';
+			runnable: Runnable;
+			/** The crate's dependencies its code uses: what a server must have to run an `in-page = false` program. */
+			needs: Crate['tested'];
+	  }
 	| {
 			kind: 'exercise';
 			exercise: Exercise;
@@ -154,7 +159,7 @@ export function parseInclude(node: Code, lesson: string, root: string = examples
 		const runnable = runnableFor(region.path, root);
 		if (!runnable) fail(`marked runnable, but no [[package.metadata.runnable]] of ${crate.name} is built from ${region.path}`);
 		if (!wholeFile) fail('a runnable block shows its whole file, without an anchor or a diff, so the code on the page is the code that runs');
-		panel = { kind: 'run', runnable: runnable! };
+		panel = { kind: 'run', runnable: runnable!, needs: cratesUsed(region.text, crate) };
 	}
 	if (flag(EXERCISE_KEY)) {
 		const exercise = crate.exercises.find((x) => x.starter === region.path);

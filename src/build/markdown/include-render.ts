@@ -144,7 +144,7 @@ export function renderInclude(node: Code, d: IncludeDirective, notes: List | und
 	fillFence(node, d, root);
 	const children: IncludedExample['children'] = [node, provenance(d, root)];
 	if (notes) children.push(notes);
-	if (d.panel.kind === 'run') children.push(runnerMarkup(d.panel.runnable, d.region.text, options.playground, options.playgroundToken));
+	if (d.panel.kind === 'run') children.push(runnerMarkup(d.panel.runnable, d.panel.needs, d.region.text, options.playground, options.playgroundToken));
 	if (d.panel.kind === 'exercise') {
 		const { exercise, id, needs, tests } = d.panel;
 		children.push(

@@ -7,6 +7,8 @@
  * (the tests) go to the Playground, and a line says which server checks it
  * and what its code needs. A local exercise (it needs PostgreSQL) has no
  * button: its panel shows the command that checks it on the learner's machine.
+ * A program that cannot run in the page (`in-page = false`: threads, tokio)
+ * has no wasm either: its panel says so, and why, before Run sends it away.
  */
 import type { Paragraph } from 'mdast';
 import { h } from 'hastscript';
@@ -116,7 +118,51 @@ export function localExerciseMarkup(exercise: Exercise, id: string, needs: Neede
 	);
 }
 
-export function runnerMarkup(r: Runnable, code: string, playground: string, token?: string): Paragraph {
+/**
+ * What the panel of a program that cannot run in the page says before Run:
+ * where Run sends it, why, and the crates that server must have.
+ */
+export function serverRunNote(r: Runnable, playground: string, needs: NeededCrate[]): ReturnType<typeof h> {
+	const server = serverName(playground);
+	const crates = needs.length === 0 ? ' It needs only the standard library.' : ` It needs ${listed(needs)}.`;
+	const missing = needs.length > 0 && isPublicPlayground(playground) ? [' The Playground picks its own crates: if one is missing, use the course’s compile server (', h('code', ['npm run playground']), ').'] : [];
+	return h('p', { className: ['runner-needs'], dataNeeds: needs.map((c) => c.name).join(' '), dataServerRun: '' }, [
+		`This program runs on ${server}, not in the page: ${r.why}.${crates}`,
+		...missing,
+	]);
+}
+
+/** A program that runs on a server: Run and Edit, and no arguments, input or files (a server takes none). */
+function serverRunnerMarkup(r: Runnable, needs: NeededCrate[], code: string, playground: string, token?: string): Paragraph {
+	return asParagraph(
+		h(
+			'br-runner',
+			{
+				className: ['runner', 'not-content'],
+				dataBin: r.bin,
+				dataSource: r.source,
+				dataPlayground: playground,
+				dataPlaygroundToken: token,
+				dataPagefindIgnore: '',
+			},
+			[
+				serverRunNote(r, playground, needs),
+				h('div', { className: ['runner-controls'] }, [
+					h('button', { type: 'button', className: ['runner-run'], dataAction: 'run' }, ['Run']),
+					h('button', { type: 'button', dataAction: 'stop', hidden: true }, ['Stop']),
+					h('button', { type: 'button', dataAction: 'edit' }, ['Edit']),
+					h('button', { type: 'button', dataAction: 'reset', hidden: true }, ['Reset']),
+					playgroundAnchor(code),
+				]),
+				h('p', { className: ['runner-edit-note'], dataEditNote: '', ariaLive: 'polite' }),
+				resultArea(r.bin),
+			],
+		),
+	);
+}
+
+export function runnerMarkup(r: Runnable, needs: NeededCrate[], code: string, playground: string, token?: string): Paragraph {
+	if (!r.inPage) return serverRunnerMarkup(r, needs, code, playground, token);
 	const id = `run-${r.example.replaceAll('/', '-')}-${r.bin}`;
 	const files = Object.fromEntries(r.files.map((f) => [f, fileUrl(r, f)]));
 	const panel = h(

@@ -61,8 +61,10 @@ export interface Exercise {
 }
 
 /**
- * A binary the lesson runs in the page (compiled to wasm32-wasip1 by
- * scripts/build-wasm.ts), declared as `[[package.metadata.runnable]]`.
+ * A binary the lesson runs, declared as `[[package.metadata.runnable]]`: in
+ * the page (compiled to wasm32-wasip1 by scripts/build-wasm.ts), or, with
+ * `in-page = false`, on the Playground or the compile server, for a program
+ * the page's WebAssembly build cannot link (threads, tokio).
  */
 export interface Runnable {
 	/** The crate's folder under examples/, e.g. getting-started/status-count. */
@@ -80,6 +82,10 @@ export interface Runnable {
 	capture: string | undefined;
 	/** A test-only program: built into tests/fixtures/wasm/, not public/wasm/. */
 	fixture: boolean;
+	/** Compiled to wasm and run in the page; false: Run sends it to a server. */
+	inPage: boolean;
+	/** With inPage false: why, as the panel tells the learner before Run. */
+	why: string | undefined;
 }
 
 /** A saved transcript, declared as `[[package.metadata.captures]]` (see scripts/captures.ts). */
@@ -100,6 +106,8 @@ export interface Capture {
 	database: boolean;
 	/** Run only as root (container images); skipped, saying so, otherwise. */
 	root: boolean;
+	/** Its output holds timings: checked with the numbers masked (scripts/lib/golden.ts). */
+	measured: boolean;
 }
 
 export interface Bin {
@@ -239,6 +247,8 @@ function loadCrate(root: string, member: string, lock: Lock, read: ReadText): Cr
 			stdin: declared.stdin,
 			capture: declared.capture,
 			fixture: declared.fixture,
+			inPage: declared['in-page'],
+			why: declared.why,
 		};
 	});
 
@@ -253,6 +263,7 @@ function loadCrate(root: string, member: string, lock: Lock, read: ReadText): Cr
 			exit: declared.exit,
 			database: declared.database,
 			root: declared.root,
+			measured: declared.measured,
 		}),
 	);
 

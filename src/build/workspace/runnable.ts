@@ -35,9 +35,9 @@ export interface Manifest {
 	examples: ManifestEntry[];
 }
 
-/** Every runnable of the workspace, in crate order. */
-export function allRunnables(root: string = examplesRoot): readonly Runnable[] {
-	return workspace(root).runnables;
+/** Every runnable the page runs itself (compiled to wasm), in crate order; `in-page = false` ones run on a server. */
+export function inPageRunnables(root: string = examplesRoot): readonly Runnable[] {
+	return workspace(root).runnables.filter((r) => r.inPage);
 }
 
 /** The runnable whose binary is built from `source` (relative to examples/), if any. */

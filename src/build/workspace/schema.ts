@@ -22,16 +22,29 @@ const failureSchema = z.union(
 	{ error: 'expected { compile-error = "E…" } or { panic = "…" }' },
 );
 
-const runnableSchema = z.strictObject({
-	/** Defaults to the crate's name, i.e. src/main.rs. */
-	bin: z.string().optional(),
-	args: z.array(z.string()).default([]),
-	/** Relative to the crate; mounted at the same paths. */
-	files: z.array(z.string()).default([]),
-	stdin: z.string().default(''),
-	capture: z.string().optional(),
-	fixture: z.boolean().default(false),
-});
+const runnableSchema = z
+	.strictObject({
+		/** Defaults to the crate's name, i.e. src/main.rs. */
+		bin: z.string().optional(),
+		args: z.array(z.string()).default([]),
+		/** Relative to the crate; mounted at the same paths. */
+		files: z.array(z.string()).default([]),
+		stdin: z.string().default(''),
+		capture: z.string().optional(),
+		fixture: z.boolean().default(false),
+		/** false: no wasm; Run sends the code to the Playground or the compile server (threads, tokio). */
+		'in-page': z.boolean().default(true),
+		/** Why it cannot run in the page, ending the panel's sentence "…not in the page: <why>." */
+		why: z.string().min(1).optional(),
+	})
+	// A server runs the program with no arguments, input or files, and the
+	// learner is told why before pressing Run: both hold, or the panel lies.
+	.refine((r) => r['in-page'] || r.why !== undefined, 'a runnable with in-page = false needs why = "…", the reason the panel gives')
+	.refine((r) => !r['in-page'] || r.why === undefined, 'why = "…" is only for a runnable with in-page = false')
+	.refine(
+		(r) => r['in-page'] || (r.args.length === 0 && r.files.length === 0 && r.stdin === '' && !r.fixture),
+		'a runnable with in-page = false runs on a server, which takes no args, stdin or files (and it is no fixture)',
+	);
 
 const rustFile = z.string().endsWith('.rs', 'expected a path to a .rs file');
 
@@ -64,6 +77,8 @@ const captureSchema = z
 		exit: z.int().min(0).max(255).default(0),
 		database: z.boolean().default(false),
 		root: z.boolean().default(false),
+		/** Timings: compared with every number masked; --update saves the real run (scripts/lib/golden.ts). */
+		measured: z.boolean().default(false),
 	})
 	// One of the two: with both, one would be silently left out of the transcript.
 	.refine((c) => (c.command === undefined) !== (c.commands === undefined), 'expected command = "…" or commands = ["…", …], exactly one of them');
