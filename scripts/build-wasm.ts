@@ -34,9 +34,14 @@ function ensureDebianToolchain(): void {
 	installDebianPackages(DEBIAN_PACKAGES, 'building wasm');
 }
 
-/** Builds the packages; returns how, for the manifest's reader. */
-function build(packages: string[]): string {
-	const args = ['build', '--profile', 'wasm', '--locked', '--target', TARGET, '--target-dir', targetDir, ...packages.flatMap((p) => ['-p', p])];
+/**
+ * Builds the runnables' binaries, and only those: a crate may also hold
+ * programs that start threads (`in-page = false`), which do not link for
+ * this target. Returns how, for the manifest's reader.
+ */
+function build(runnables: readonly { crate: string; bin: string }[]): string {
+	const packages = [...new Set(runnables.map((r) => r.crate))];
+	const args = ['build', '--profile', 'wasm', '--locked', '--target', TARGET, '--target-dir', targetDir, ...packages.flatMap((p) => ['-p', p]), ...runnables.flatMap((r) => ['--bin', r.bin])];
 	if (rustupHasTarget()) {
 		execFileSync('cargo', args, { cwd: examplesRoot, stdio: 'inherit' });
 		return `cargo build --profile wasm --target ${TARGET} (rustup target)`;
@@ -60,7 +65,7 @@ export default defineTask({
 	options: {},
 	run() {
 		const runnables = inPageRunnables();
-		const toolchain = build([...new Set(runnables.map((r) => r.crate))]);
+		const toolchain = build(runnables);
 
 		const manifests = new Map<string, Manifest>();
 		for (const r of runnables) {

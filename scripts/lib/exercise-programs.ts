@@ -92,7 +92,7 @@ export type Outcome =
 
 // libtest announces each test program's tests ("running 3 tests"), ignored ones included.
 const RUNNING = /^running (\d+) tests?$/gm;
-const IGNORED = /^test \S+ \.\.\. ignored\b/gm;
+const IGNORED = /^test \S+(?: - should panic)? \.\.\. ignored\b/gm;
 
 /** The end of a program's messages: where a crash says what happened (cargo's build lines come first). */
 const tail = (text: string) => text.trim().split('\n').slice(-10).join('\n');

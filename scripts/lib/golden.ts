@@ -37,7 +37,8 @@ const VOLATILE: [RegExp, string][] = [
 /** Consecutive `test name ... ok` lines: the test harness runs tests in parallel, so their order varies. */
 function sortTestLines(text: string): string {
 	const lines = text.split('\n');
-	const isTest = (line: string) => /^test \S+ \.\.\. /.test(line);
+	// A #[should_panic] test's line ends its name with ` - should panic`; a doc test's name has spaces (`src/lib.rs - Limiter (line 12)`).
+	const isTest = (line: string) => /^test .+ \.\.\. /.test(line);
 	for (let i = 0; i < lines.length; ) {
 		let j = i;
 		while (j < lines.length && isTest(lines[j]!)) j++;

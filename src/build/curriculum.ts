@@ -31,7 +31,7 @@ export const parts: readonly Part[] = [
 	{
 		label: 'Rust Book companion',
 		directory: 'rust-book',
-		outcome: 'Chapters 1 to 10 of the Rust Book from a backend developer’s angle, with exercises.',
+		outcome: 'Chapters 1 to 11, 13 and 15 to 17 of the Rust Book from a backend developer’s angle, with exercises: tests, closures and iterators, smart pointers, threads and async on the way to the backend parts.',
 	},
 	{
 		label: 'Build a CLI tool',

@@ -24,7 +24,8 @@ export interface TestReport {
 	failed: number;
 }
 
-const RESULT_LINE = /^test (\S+) \.\.\. (ok|FAILED|ignored)\b/;
+// A #[should_panic] test's line says so: `test tests::x - should panic ... ok`.
+const RESULT_LINE = /^test (\S+)(?: - should panic)? \.\.\. (ok|FAILED|ignored)\b/;
 const SECTION = /^---- (\S+) stdout ----$/;
 // "thread 'tests::x' (4242) panicked at src/main.rs:9:5:": the list already
 // names the test, and the thread id changes every run, so only "panicked at

@@ -2,7 +2,8 @@
 // real output, arguments and stdin, Stop, the time limit, the output cap, a
 // panic, streaming, editing (kept across reloads) run on a local compile
 // server (with the crates it offers), rustc's errors, an unreachable server,
-// and a server that refuses the page's origin.
+// a server that refuses the page's origin, and a program the page cannot
+// run (threads), which Run sends to the compile server unedited.
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -15,7 +16,8 @@ import { lockedVersions } from '../../scripts/playground/crate-cache.ts';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { launch } from '../../scripts/lib/chromium.ts';
 import { testPage } from './test-page.ts';
-import { editTo, output, status, stderr, transcriptOutput } from './run-panel.ts';
+import { editTo, output, settle, status, stderr, transcriptOutput } from './run-panel.ts';
+import { workspace } from '../../src/build/workspace/model.ts';
 
 const LESSON = '/getting-started/';
 const shown = (capture: string) => transcriptOutput(`getting-started/status-count/captures/${capture}`);
@@ -246,5 +248,27 @@ describe('Edit and run', () => {
 		await page.locator('.runner-editor .cm-content').click();
 		await page.keyboard.insertText('// mine\n');
 		await expect.poll(() => panel.locator('[data-edit-note]').textContent()).toMatch(/would not store your edit/);
+	});
+});
+
+describe('A program that cannot run in the page (in-page = false)', () => {
+	// The first threaded program of the concurrency chapter that has a transcript.
+	const threaded = workspace().runnables.find((r) => !r.inPage && r.capture && r.example === 'rust-book/concurrency')!;
+
+	it('says where Run sends it and why before the click, then runs the unedited code there and shows what the lesson shows', async () => {
+		expect(threaded, 'a threaded runnable in rust-book/concurrency').toBeDefined();
+		const page = await testPage(browser, 'light', 1280);
+		await page.goto(`${inject('siteUrl')}/rust-book/concurrency/`, { waitUntil: 'networkidle' });
+		const panel = page.locator(`br-runner[data-bin="${threaded.bin}"]`);
+		// Before any script: the reason, from the crate's manifest, and no fields a server would ignore.
+		expect(await panel.locator('[data-server-run]').textContent()).toContain(`not in the page: ${threaded.why}.`);
+		expect(await panel.locator('input[name="args"], textarea[name="stdin"]').count()).toBe(0);
+		expect(await panel.getAttribute('data-wasm')).toBeNull();
+
+		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		await settle(panel);
+		await panel.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe('Ran on the compile server (Exited with status 0).');
+		expect(await stdout(panel)).toBe(transcriptOutput(`${threaded.example}/${threaded.capture}`));
 	});
 });

@@ -99,6 +99,8 @@ describe('a test run read', () => {
 		expect(run(two('test tests::a ... ok\ntest tests::b ... ok'))).toMatchObject({ kind: 'tested', report: { passed: 2, failed: 0 } });
 		// An ignored test is announced too, and reported as ignored.
 		expect(run('running 2 tests\ntest tests::a ... ok\ntest tests::b ... ignored\n')).toMatchObject({ kind: 'tested', report: { passed: 1 } });
+		// A #[should_panic] test, reported with its own suffix, and ignored too.
+		expect(run(two('test tests::a - should panic ... ok\ntest tests::b - should panic ... ignored'))).toMatchObject({ kind: 'tested', report: { passed: 1 } });
 		// A failing test makes libtest exit with 101: a finished run.
 		expect(run(two('test tests::a ... ok\ntest tests::b ... FAILED'), { code: 101 })).toMatchObject({ kind: 'tested', report: { failed: 1 } });
 	});

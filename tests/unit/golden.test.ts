@@ -13,6 +13,8 @@ describe('saved-output comparison masks only what changes by nature', () => {
 
 	it('ignores the order of parallel test lines', () => {
 		expect(mask('running 2\ntest b ... ok\ntest a ... ok\n')).toBe(mask('running 2\ntest a ... ok\ntest b ... ok\n'));
+		// Should-panic tests and doc tests (whose names have spaces) too.
+		expect(mask('test b - should panic ... ok\ntest src/lib.rs - f (line 3) ... ok\n')).toBe(mask('test src/lib.rs - f (line 3) ... ok\ntest b - should panic ... ok\n'));
 	});
 
 	it('still sees a real change', () => {

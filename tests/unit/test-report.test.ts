@@ -9,6 +9,12 @@ describe('test report', () => {
 		expect(parseTestReport('')).toEqual({ tests: [], passed: 0, failed: 0 });
 	});
 
+	it('reads a #[should_panic] test, whose line says so after its name', () => {
+		const report = parseTestReport('running 2 tests\ntest tests::a - should panic ... ok\ntest tests::b - should panic ... FAILED\n');
+		expect(report).toMatchObject({ passed: 1, failed: 1 });
+		expect(report.tests.map((t) => t.name)).toEqual(['tests::a', 'tests::b']);
+	});
+
 	it('leaves ignored tests out and keeps each failure its own message, without the thread', () => {
 		const stdout = [
 			'running 3 tests',
