@@ -5,7 +5,13 @@
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
 
-const LINES: usize = 2_000_000;
+// Timed in a release build. The Run button's server builds in debug mode,
+// many times slower, so there a tenth of the log keeps within its time limit.
+const LINES: usize = if cfg!(debug_assertions) {
+    200_000
+} else {
+    2_000_000
+};
 const ROUNDS: usize = 5;
 
 /// What the report needs from the log; `add` reads one line.
