@@ -36,8 +36,11 @@ interface CourseCrate {
  */
 export const COURSE_CRATES: CourseCrate[] = [
 	{ name: 'axum' },
+	// The CLI part's exercises: logstat's arguments, and its property tests.
+	{ name: 'clap', features: ['derive'] },
 	{ name: 'http-body-util' },
 	{ name: 'pollster' },
+	{ name: 'proptest' },
 	// The Book companion's concurrency chapter: par_iter in its examples and exercises.
 	{ name: 'rayon' },
 	{ name: 'serde', features: ['derive'] },
