@@ -1,8 +1,9 @@
 /**
- * Authoring the steps of the API build (examples/api/steps/, see its
- * README.md and src/build/workspace/steps.ts):
+ * Authoring the steps of a build (examples/api/steps/ and examples/cli/steps/,
+ * see api/steps/README.md and src/build/workspace/steps.ts):
  *
- *   node scripts/task.ts steps new 03-json       a step that changes nothing yet: the
+ *   node scripts/task.ts steps new api/steps/03-json
+ *                                                a step that changes nothing yet: the
  *                                                step before's manifest, renamed, and a
  *                                                link to each of its other files; added
  *                                                to the workspace members
@@ -15,7 +16,7 @@
 import { lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { examplesRoot, forgetWorkspace } from '../src/build/workspace/model.ts';
-import { MANIFEST, STEPS_DIR, stepFiles, stepProblems, steps } from '../src/build/workspace/steps.ts';
+import { MANIFEST, STEP_SERIES, stepFiles, stepProblems, steps } from '../src/build/workspace/steps.ts';
 import { defineTask, UsageError } from './lib/task.ts';
 
 const posix = (path: string) => path.split(sep).join('/');
@@ -43,14 +44,17 @@ export function nextManifest(text: string, from: number, to: number, slug: strin
 	return metadata < 0 ? renamed : `${renamed.slice(0, metadata).trimEnd()}\n`;
 }
 
-/** Creates step `folder` (NN-slug) after the last one; returns its path under examples/. */
-export function newStep(folder: string, root: string = examplesRoot): string {
-	const all = steps(root);
-	const before = all.at(-1);
-	if (!before) throw new UsageError(`no step in examples/${STEPS_DIR} to start from`);
+/** Creates step `path` (<series>/NN-slug) after the last one of its series; returns its path under examples/. */
+export function newStep(path: string, root: string = examplesRoot): string {
+	const at = /^(.+)\/([^/]+)$/.exec(path.replace(/^examples\//, ''));
+	const series = STEP_SERIES.find((name) => name === at?.[1]);
+	if (!at || !series) throw new UsageError(`expected <series>/NN-slug, the series one of ${STEP_SERIES.join(', ')}: api/steps/03-json`);
+	const folder = at[2]!;
+	const before = steps(root, series).at(-1);
+	if (!before) throw new UsageError(`no step in examples/${series} to start from: write its step 00 by hand (what cargo new writes)`);
 	const number = Number(/^(\d{2})-[a-z0-9-]+$/.exec(folder)?.[1]);
 	if (number !== before.number + 1) throw new UsageError(`expected a folder named ${String(before.number + 1).padStart(2, '0')}-<slug>, after ${before.dir}`);
-	const dir = `${STEPS_DIR}/${folder}`;
+	const dir = `${series}/${folder}`;
 	for (const file of stepFiles(before, root)) {
 		const target = join(root, dir, file);
 		mkdirSync(dirname(target), { recursive: true });
@@ -78,9 +82,9 @@ export function ownFile(path: string, root: string = examplesRoot): void {
 
 export default defineTask({
 	name: 'steps',
-	description: 'the API build in examples/api/steps: start a step, own a file to change it, check the links',
+	description: 'the builds in examples/api/steps and examples/cli/steps: start a step, own a file to change it, check the links',
 	options: {},
-	positionals: 'new NN-slug | own PATH… | check',
+	positionals: 'new SERIES/NN-slug | own PATH… | check',
 	run(_values, [command, ...args]) {
 		if (command === 'new' && args.length === 1) {
 			const dir = newStep(args[0]!);
@@ -97,6 +101,6 @@ export default defineTask({
 			console.log(problems.length === 0 ? `${steps().length} steps, laid out as they should be` : `${problems.length} problems`);
 			return problems.length === 0 ? 0 : 1;
 		}
-		throw new UsageError('expected: steps new NN-slug | steps own PATH… | steps check');
+		throw new UsageError('expected: steps new SERIES/NN-slug (api/steps/03-json) | steps own PATH… | steps check');
 	},
 });

@@ -30,12 +30,22 @@ describe('the step model', () => {
 
 	it('orders the NN-slug folders and ignores anything else there', () => {
 		expect(steps(ws.root)).toEqual([
-			{ dir: STEP_DIRS[0], number: 0 },
-			{ dir: STEP_DIRS[1], number: 1 },
-			{ dir: STEP_DIRS[2], number: 2 },
+			{ dir: STEP_DIRS[0], number: 0, series: 'api/steps' },
+			{ dir: STEP_DIRS[1], number: 1, series: 'api/steps' },
+			{ dir: STEP_DIRS[2], number: 2, series: 'api/steps' },
 		]);
 		expect(previousStep(stepAt(STEP_DIRS[1], ws.root), ws.root)?.dir).toBe(STEP_DIRS[0]);
 		expect(previousStep(stepAt(STEP_DIRS[0], ws.root), ws.root)).toBeUndefined();
+	});
+
+	it('numbers each build (series) on its own: a step 00 of the CLI build follows no API step', () => {
+		ws.write('cli/steps/00-new/src/main.rs', 'fn main() {}\n');
+		ws.write('cli/steps/01-args/src/main.rs', 'fn main() { println!("args"); }\n');
+		expect(steps(ws.root).map((s) => s.dir)).toEqual([...STEP_DIRS, 'cli/steps/00-new', 'cli/steps/01-args']);
+		expect(steps(ws.root, 'cli/steps').map((s) => s.number)).toEqual([0, 1]);
+		expect(previousStep(stepAt('cli/steps/00-new', ws.root), ws.root)).toBeUndefined();
+		expect(previousStep(stepAt('cli/steps/01-args', ws.root), ws.root)?.dir).toBe('cli/steps/00-new');
+		expect(stepOf('cli/steps/01-args/src/main.rs', ws.root)?.file).toBe('src/main.rs');
 	});
 
 	it('names the steps there are when asked for one that does not exist', () => {
@@ -43,7 +53,7 @@ describe('the step model', () => {
 	});
 
 	it('finds the step of a path and the path inside it', () => {
-		expect(stepOf(`${STEP_DIRS[1]}/src/lib.rs`, ws.root)).toEqual({ step: { dir: STEP_DIRS[1], number: 1 }, file: 'src/lib.rs' });
+		expect(stepOf(`${STEP_DIRS[1]}/src/lib.rs`, ws.root)).toEqual({ step: { dir: STEP_DIRS[1], number: 1, series: 'api/steps' }, file: 'src/lib.rs' });
 		expect(stepOf('api/users-api/src/lib.rs', ws.root)).toBeUndefined();
 	});
 
@@ -145,7 +155,7 @@ describe('authoring a step (node scripts/task.ts steps)', () => {
 	afterEach(() => ws.remove());
 
 	it('starts a step that links every file of the step before, its manifest renamed, as a member', () => {
-		const dir = newStep('03-more', ws.root);
+		const dir = newStep('api/steps/03-more', ws.root);
 		expect(dir).toBe('api/steps/03-more');
 		expect(readlinkSync(join(ws.root, dir, 'src/lib.rs'))).toBe('../../02-trim/src/lib.rs');
 		expect(readFileSync(join(ws.root, dir, 'Cargo.toml'), 'utf8')).toContain('name = "step-03"');
@@ -156,8 +166,11 @@ describe('authoring a step (node scripts/task.ts steps)', () => {
 		expect(stepProblems(ws.root)).toEqual([]);
 	});
 
-	it('refuses a step number that does not follow the last', () => {
-		expect(() => newStep('05-more', ws.root)).toThrow('expected a folder named 03-<slug>, after api/steps/02-trim');
+	it('refuses a step number that does not follow the last, a series that is none, and a series with no step 00', () => {
+		expect(() => newStep('api/steps/05-more', ws.root)).toThrow('expected a folder named 03-<slug>, after api/steps/02-trim');
+		expect(() => newStep('03-more', ws.root)).toThrow('expected <series>/NN-slug, the series one of api/steps, cli/steps: api/steps/03-json');
+		expect(() => newStep('web/steps/01-more', ws.root)).toThrow('expected <series>/NN-slug');
+		expect(() => newStep('cli/steps/01-args', ws.root)).toThrow('no step in examples/cli/steps to start from: write its step 00 by hand');
 	});
 
 	it('owns a linked file as a copy, which the check flags until it changes', () => {

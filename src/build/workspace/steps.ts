@@ -1,6 +1,7 @@
 /**
- * The API part as a build the learner follows: examples/api/steps/NN-slug/
- * are the service as each lesson leaves it, every one a crate of the
+ * A part as a build the learner follows: examples/api/steps/NN-slug/
+ * are the API's service as each lesson leaves it (examples/cli/steps/ the
+ * same for the CLI part's logstat), every one a crate of the
  * workspace that compiles and passes its tests; step 00 is what `cargo new`
  * writes, so that the first lesson shows its changes to it. A step holds as regular
  * files only what it changes; every file it keeps as it was is a committed
@@ -25,8 +26,12 @@ import { dirname, join, relative, sep } from 'node:path';
 import { extract } from './anchors.ts';
 import { examplesRoot, workspace } from './model.ts';
 
-/** Where the steps live, relative to examples/. */
-export const STEPS_DIR = 'api/steps';
+/**
+ * Where the steps live, relative to examples/: one folder per build the
+ * learner follows (the API part's service, the CLI part's logstat). Each is
+ * numbered from 00 on its own, and a step's "before" is in its own series.
+ */
+export const STEP_SERIES = ['api/steps', 'cli/steps'] as const;
 /** A step's folder name: its two-digit number, then what it adds. */
 const STEP_NAME = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Top-level folders of a step that are not part of the learner's service. */
@@ -40,6 +45,8 @@ export interface Step {
 	dir: string;
 	/** From 0, as the folder name says. */
 	number: number;
+	/** The build it belongs to, one of STEP_SERIES: `api/steps`. */
+	series: string;
 }
 
 /** How a file of a step differs from the step before. */
@@ -51,14 +58,19 @@ export interface Change {
 
 const posix = (path: string) => path.split(sep).join('/');
 
-/** The steps, in order. Folders not named NN-slug are not steps (the README). */
-export function steps(root: string = examplesRoot): Step[] {
-	const top = join(root, STEPS_DIR);
-	if (!existsSync(top)) return [];
-	return readdirSync(top, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory() && STEP_NAME.test(entry.name))
-		.map((entry) => ({ dir: `${STEPS_DIR}/${entry.name}`, number: Number(STEP_NAME.exec(entry.name)![1]) }))
-		.sort((a, b) => a.number - b.number);
+/**
+ * The steps of one series, in order, or of every series, one series after
+ * the other. Folders not named NN-slug are not steps (the README).
+ */
+export function steps(root: string = examplesRoot, series?: string): Step[] {
+	return (series === undefined ? STEP_SERIES : [series]).flatMap((name) => {
+		const top = join(root, name);
+		if (!existsSync(top)) return [];
+		return readdirSync(top, { withFileTypes: true })
+			.filter((entry) => entry.isDirectory() && STEP_NAME.test(entry.name))
+			.map((entry) => ({ dir: `${name}/${entry.name}`, number: Number(STEP_NAME.exec(entry.name)![1]), series: name }))
+			.sort((a, b) => a.number - b.number);
+	});
 }
 
 /** The step at `dir` (relative to examples/); throws naming the steps there are. */
@@ -75,9 +87,9 @@ export function stepOf(path: string, root: string = examplesRoot): { step: Step;
 	return step && { step, file: path.slice(step.dir.length + 1) };
 }
 
-/** The step before `step`, or undefined for the first. */
+/** The step before `step` in its series, or undefined for the first. */
 export function previousStep(step: Step, root: string = examplesRoot): Step | undefined {
-	const all = steps(root);
+	const all = steps(root, step.series);
 	return all[all.findIndex((s) => s.dir === step.dir) - 1];
 }
 
@@ -127,12 +139,13 @@ export function changedFiles(step: Step, root: string = examplesRoot): Change[] 
  * - a regular file identical to the step before's is a copy: make it a link,
  *   so a fix to it reaches every later step;
  * - the manifest is a regular file with a `deps` region;
- * - every step is a member of the workspace, numbered from 00 without a gap.
+ * - every step is a member of the workspace, numbered from 00 without a gap
+ *   in its series.
  */
 export function stepProblems(root: string = examplesRoot): string[] {
 	const problems: string[] = [];
 	const members = new Set(workspace(root).crates.map((crate) => crate.path));
-	steps(root).forEach((step, index) => {
+	for (const series of STEP_SERIES) steps(root, series).forEach((step, index) => {
 		const where = (file: string) => `examples/${step.dir}/${file}`;
 		if (step.number !== index) problems.push(`examples/${step.dir}: expected step ${String(index).padStart(2, '0')} here: steps are numbered from 00 without a gap`);
 		if (!members.has(step.dir)) problems.push(`examples/${step.dir}: not a member of the workspace: add "${step.dir}" to members in examples/Cargo.toml`);
