@@ -40,9 +40,10 @@ export const projects: readonly SandboxProject[] = [
 		include: ['Cargo.toml', 'src', 'tests', 'samples'],
 		commands: [{ name: 'logstat', wasm: 'wasm/cli/logstat/logstat.wasm' }],
 		tryThese: [
-			{ command: 'ls samples', shows: 'the three sample logs: Combined, gzip and JSON lines' },
+			{ command: 'ls samples', shows: 'the four sample logs: Combined, gzip, JSON lines, and real-world.log with the quirks real servers write' },
 			{ command: 'logstat samples/access.log', shows: 'the report the lessons show, from the same WebAssembly build' },
 			{ command: 'logstat --json --top 3 samples/app.jsonl', shows: 'the report as JSON, for scripts' },
+			{ command: 'logstat samples/real-world.log', shows: 'IPv6, HTTP/3, escapes and a 64 KiB path read, a cut-off line and a last line with no newline reported' },
 			{
 				command: `logstat --json samples/access.log | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).status_classes))"`,
 				shows: 'one field of the JSON picked out by another program, as jq would at work',

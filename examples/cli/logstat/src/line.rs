@@ -50,6 +50,12 @@ pub enum ParseError {
     Empty,
     #[error("missing {0}")]
     Missing(&'static str),
+    /// A quote or bracket opened and never closed: the line was cut short.
+    #[error("{0} cut off: no closing {1}")]
+    Unclosed(&'static str, &'static str),
+    /// The input's last line, with no newline after it (see scan.rs).
+    #[error("no newline at the end: the line was cut short")]
+    CutShort,
     #[error("bad timestamp")]
     Timestamp,
     #[error("bad status code")]
@@ -170,7 +176,9 @@ impl<'a> Fields<'a> {
     }
 
     /// The text between `open` and `close`, e.g. `[...]` or `"..."`. A
-    /// backslash escapes the next byte, as Apache and nginx write a `"`.
+    /// backslash escapes the next byte, as Apache writes a `"` (`\"`; nginx
+    /// writes `\x22`, which needs nothing special).
+    // ANCHOR: delimited
     fn delimited(
         &mut self,
         open: u8,
@@ -196,8 +204,11 @@ impl<'a> Fields<'a> {
             }
             i += 2;
         }
-        Err(ParseError::Missing(name))
+        // Opened, never closed: the line ends inside the field.
+        let what = if close == b']' { "bracket" } else { "quote" };
+        Err(ParseError::Unclosed(name, what))
     }
+    // ANCHOR_END: delimited
 
     fn is_empty(&self) -> bool {
         is_blank(self.rest)
@@ -320,6 +331,7 @@ pub fn is_blank(text: &str) -> bool {
     text.bytes().all(|b| b.is_ascii_whitespace())
 }
 
+// ANCHOR: split_request
 /// `GET /users?page=2 HTTP/1.1` is method `GET` and path `/users`: the query
 /// string is dropped so that one endpoint counts as one path. A request line
 /// that is not one (nginx logs `"-"` for a connection closed early, and raw
@@ -332,17 +344,32 @@ fn split_request(request: &str) -> (&str, &str) {
     let Some(space) = find2(bytes, b' ', b' ') else {
         return ("", request);
     };
-    // The path ends at the space before the protocol or at a `?`, whichever
-    // comes first: one scan drops the query string too.
-    let target = &bytes[space + 1..];
-    let end = find2(target, b' ', b'?').unwrap_or(target.len());
+    // The path ends at a `?` (the query string is dropped) or at the space
+    // before the protocol, whichever comes first: one scan, as a rule.
+    let target = &request[space + 1..];
+    let bytes = target.as_bytes();
+    let end = match find2(bytes, b' ', b'?') {
+        None => target.len(),
+        Some(at) if bytes[at] == b'?' || bytes[at + 1..].starts_with(b"HTTP/") => at,
+        // A space inside the target. Servers log the request line as sent,
+        // so `GET /a b HTTP/1.1` (answered with a 400) has the path `/a b`:
+        // it runs to the protocol, the last word, or to the end without one.
+        Some(_) => {
+            let before_protocol = match target.rfind(' ') {
+                Some(last) if target[last + 1..].starts_with("HTTP/") => last,
+                _ => target.len(),
+            };
+            find2(&bytes[..before_protocol], b'?', b'?').unwrap_or(before_protocol)
+        }
+    };
     // Split at ASCII bytes: char boundaries.
-    let path = &request[space + 1..space + 1 + end];
+    let path = &target[..end];
     if space == 0 || path.is_empty() {
         return ("", request);
     }
     (&request[..space], path)
 }
+// ANCHOR_END: split_request
 
 /// `/users?page=2` counts as `/users`, in every format.
 fn without_query(target: &str) -> &str {

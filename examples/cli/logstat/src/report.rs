@@ -212,14 +212,14 @@ impl Report {
             .map(|p| printable(&p.path).chars().count())
             .max()
             .unwrap_or(0)
-            .clamp(4, 60);
+            .clamp(4, PATH_WIDTH);
         let _ = writeln!(
             out,
             "\n{:<width$} {:>10} {:>7}",
             "path", "requests", "share"
         );
         for PathCount { path, requests } in &self.top_paths {
-            let path = printable(path);
+            let path = fit(printable(path), width);
             let _ = writeln!(
                 out,
                 "{path:<width$} {requests:>10} {:>6.1}%",
@@ -268,13 +268,32 @@ fn printable(text: &str) -> String {
         .collect()
 }
 
+/// The widest path column. A longer path (a scanner's 64 KB probe, say)
+/// is cut to fit, ending in `…`; `--json` gives it whole.
+const PATH_WIDTH: usize = 60;
+
+fn fit(text: String, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text;
+    }
+    let mut short: String = text.chars().take(width - 1).collect();
+    short.push('…');
+    short
+}
+
 #[cfg(test)]
 mod tests {
-    use super::printable;
+    use super::{fit, printable};
 
     #[test]
     fn control_characters_are_escaped_in_the_table() {
         assert_eq!(printable("/a\u{1b}[31mb\n"), "/a\\u{1b}[31mb\\n");
         assert_eq!(printable("/café"), "/café");
+    }
+
+    #[test]
+    fn a_path_too_long_for_the_column_is_cut_to_fit() {
+        assert_eq!(fit("/abc".into(), 4), "/abc");
+        assert_eq!(fit("/abcdé".into(), 4), "/ab…");
     }
 }

@@ -8,7 +8,7 @@ use std::num::NonZeroUsize;
 use crate::error::InputError;
 use crate::filter::Filter;
 use crate::input::{CHUNK_SIZE, Chunk, Chunks, Input};
-use crate::line::{self, DurationUnit, Format, Parser};
+use crate::line::{self, DurationUnit, Format, ParseError, Parser};
 use crate::stats::Stats;
 
 /// What a scan needs besides its inputs.
@@ -34,7 +34,12 @@ pub fn scan_chunk(
         Ok(text) => Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(&chunk.data),
     };
-    for (number, line) in (chunk.first_line..).zip(lines(&text)) {
+    // ANCHOR: cut_short
+    // A server writes each line with its newline. Only an input's last
+    // chunk can end without one: its last line was cut short.
+    let (whole, cut) = text.split_at(text.rfind('\n').map_or(0, |end| end + 1));
+    // ANCHOR_END: cut_short
+    for (number, line) in (chunk.first_line..).zip(lines(whole)) {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line::is_blank(line) {
             continue;
@@ -46,26 +51,33 @@ pub fn scan_chunk(
             Err(reason) => stats.record_malformed(input, number, reason),
         }
     }
+    // ANCHOR: cut_short_report
+    // Its fields may look whole (`0.04` cut from `0.042`), so none is trusted.
+    if !line::is_blank(cut) {
+        let newlines = memchr::memchr_iter(b'\n', whole.as_bytes()).count();
+        stats.lines += 1;
+        stats.record_malformed(
+            input,
+            chunk.first_line + newlines as u64,
+            ParseError::CutShort,
+        );
+    }
+    // ANCHOR_END: cut_short_report
 }
 
 // ANCHOR_END: scan_chunk
 
 // ANCHOR: lines
-/// The lines of a chunk, split where memchr finds newlines (SIMD). The
-/// piece after the last newline is yielded too: empty, and skipped, unless
-/// the input's last line had no newline.
+/// The lines of a chunk, split where memchr finds newlines (SIMD). Each
+/// ends at a newline: `scan_chunk` has set aside any text after the last.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .map(Some)
-        .chain([None])
-        .map(move |newline| {
-            let end = newline.unwrap_or(text.len());
-            // A newline is ASCII, so `start` and `end` are char boundaries.
-            let line = &text[start..end];
-            start = end + 1;
-            line
-        })
+    memchr::memchr_iter(b'\n', text.as_bytes()).map(move |newline| {
+        // A newline is ASCII, so `start` and `newline` are char boundaries.
+        let line = &text[start..newline];
+        start = newline + 1;
+        line
+    })
 }
 // ANCHOR_END: lines
 

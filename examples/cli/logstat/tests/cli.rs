@@ -34,7 +34,7 @@ fn reports_on_the_sample_log() {
             "/api/users             13   27.1%",
         ))
         .stdout(predicate::str::contains(
-            "samples/access.log:18: missing timestamp",
+            "samples/access.log:18: timestamp cut off",
         ));
 }
 // ANCHOR_END: test_report
@@ -78,7 +78,7 @@ fn one_thread_and_many_agree_on_a_multi_chunk_input() {
     assert!(one["requests"].as_u64().unwrap() > 25_000);
     assert_eq!(
         one["malformed"]["first"][0],
-        format!("{path}:18: missing timestamp")
+        format!("{path}:18: timestamp cut off: no closing bracket")
     );
 }
 // ANCHOR_END: test_parallel

@@ -63,6 +63,49 @@ fn escaped_quotes_stay_inside_their_field() {
     assert_eq!(parse(Format::Combined, line).unwrap().status, 200);
 }
 
+// ANCHOR: test_request_lines
+#[test]
+fn request_lines_as_servers_log_them() {
+    // (request line, method, path): the protocol is the last word, if any.
+    let cases = [
+        ("GET /a HTTP/1.1", "GET", "/a"),
+        ("GET /a HTTP/2.0", "GET", "/a"),
+        ("GET /a?b=1 HTTP/2", "GET", "/a"),
+        ("GET /a HTTP/3", "GET", "/a"),
+        ("GET /a b HTTP/1.1", "GET", "/a b"),
+        ("GET /a b?c d HTTP/1.1", "GET", "/a b"),
+        ("GET /a", "GET", "/a"),
+        (r#"GET /a\"b HTTP/1.1"#, "GET", r#"/a\"b"#),
+        (r"GET /a\x22b HTTP/1.1", "GET", r"/a\x22b"),
+        ("-", "", "-"),
+    ];
+    for (request, method, path) in cases {
+        assert_eq!(split_request(request), (method, path), "{request}");
+    }
+}
+// ANCHOR_END: test_request_lines
+
+#[test]
+fn a_cut_off_field_says_which_and_what_is_missing() {
+    let cases = [
+        (
+            r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-" "Mozilla/5.0 (X11; Lin"#,
+            ParseError::Unclosed("user agent", "quote"),
+        ),
+        (
+            r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-" "ends in a backslash\"#,
+            ParseError::Unclosed("user agent", "quote"),
+        ),
+        (
+            r#"::1 - - [24/Nov/2026:10:0"#,
+            ParseError::Unclosed("timestamp", "bracket"),
+        ),
+    ];
+    for (line, expected) in cases {
+        assert_eq!(parse(Format::Combined, line), Err(expected), "{line}");
+    }
+}
+
 #[test]
 fn a_request_line_that_is_not_one_keeps_its_text() {
     // nginx logs "-" for a connection closed before a request, and the raw
@@ -89,7 +132,7 @@ fn says_why_a_line_is_malformed() {
         ),
         (
             r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1 200 1"#,
-            ParseError::Missing("request"),
+            ParseError::Unclosed("request", "quote"),
         ),
         (
             r#"::1 - - [24/Nov/2026:10:00:01 +0000] "GET / HTTP/1.1" 2000 1"#,
