@@ -48,6 +48,10 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 /// W3C logs are in UTC: `2026-11-24` and `10:00:05` as seconds since the epoch.
 fn parse_date_time(date: &str, time: &str) -> Option<i64> {
+    // A four-digit year and two-digit fields, so no arithmetic below can overflow.
+    if date.len() != 10 || time.len() != 8 {
+        return None;
+    }
     let number = |s: &str| -> Option<i64> {
         s.bytes()
             .all(|b| b.is_ascii_digit())

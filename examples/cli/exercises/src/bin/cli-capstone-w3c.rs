@@ -49,6 +49,10 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 /// W3C logs are in UTC: `2026-11-24` and `10:00:05` as seconds since the epoch.
 fn parse_date_time(date: &str, time: &str) -> Option<i64> {
+    // A four-digit year and two-digit fields, so no arithmetic below can overflow.
+    if date.len() != 10 || time.len() != 8 {
+        return None;
+    }
     let number = |s: &str| -> Option<i64> {
         s.bytes()
             .all(|b| b.is_ascii_digit())
@@ -242,7 +246,7 @@ mod tests {
     const IIS_FIELDS: &str = "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status sc-bytes time-taken";
 
     fn iis() -> Layout {
-        Layout::from_directive(IIS_FIELDS).expect("IIS's default #Fields")
+        Layout::from_directive(IIS_FIELDS).expect("a typical IIS #Fields, with sc-bytes enabled")
     }
 
     #[test]

@@ -55,7 +55,7 @@ mod strategies {
         let path = prop::collection::vec("[A-Za-z0-9._~%é-]{0,8}", 1..6)
             .prop_map(|segments| format!("/{}", segments.join("/")));
         let status = 100u16..=599;
-        // Half no body, and sizes over the whole range of u64.
+        // A third no body, a third an empty body, a third any size up to u64::MAX.
         let bytes = prop_oneof![Just(None), Just(Some(0)), any::<u64>().prop_map(Some)];
         (method, path, status, bytes).prop_map(|(method, path, status, bytes)| Entry {
             method: method.to_string(),
