@@ -11,7 +11,7 @@
  * computes. GoAccess is asked for the least that still answers the same
  * questions: a JSON report (no terminal dashboard, no HTML), the request,
  * static-file, 404 and status panels and its requests per hour (its finest time panel
-^ * without --hour-spec, which buckets by ten minutes at most), the other panels off (visitors, hosts, OSes, browsers, referrers…),
+ * without --hour-spec, which buckets by ten minutes at most), the other panels off (visitors, hosts, OSes, browsers, referrers…),
  * query strings, methods and protocols dropped from the paths as logstat
  * drops them. It still keeps per path hits, unique visitors, bytes and
  * mean, total and maximum time served. Debian's GoAccess (1.7) parses on
