@@ -1,11 +1,9 @@
 // The committed .wasm files are current, and each prints, under Node's WASI
 // with its lesson's arguments and files, exactly what the lesson shows.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inPageRunnables, outputDir, staleRunnables, wasmFile, wasmUrl } from '../../src/build/workspace/runnable.ts';
+import { inPageRunnables, outputDir, shownOutput, staleRunnables, wasmFile, wasmUrl } from '../../src/build/workspace/runnable.ts';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
-import { workspace } from '../../src/build/workspace/model.ts';
 import { maskMeasured } from '../../scripts/lib/golden.ts';
 import { runWasi } from './wasi.ts';
 
@@ -25,12 +23,10 @@ describe('committed wasm', () => {
 		async (_, r) => {
 			const files = Object.fromEntries(r.files.map((f) => [f, join(examplesRoot, r.example, f)]));
 			const run = await runWasi(wasmFile(wasmUrl(r), outputDir(r)), r.bin, r.args, files, r.stdin);
-			const transcript = readFileSync(join(examplesRoot, r.example, r.capture!), 'utf8');
-			const shown = transcript.slice(transcript.indexOf('\n') + 1);
+			const shown = shownOutput(r)!;
 			// Timings differ from the native run the page shows: the same lines, other figures.
-			const measured = workspace().crateNamed(r.crate).captures.some((c) => c.file === r.capture && c.measured);
-			if (measured) expect(maskMeasured(run.stdout + run.stderr)).toBe(maskMeasured(shown));
-			else expect(run.stdout + run.stderr).toBe(shown);
+			if (shown.measured) expect(maskMeasured(run.stdout + run.stderr)).toBe(maskMeasured(shown.text));
+			else expect(run.stdout + run.stderr).toBe(shown.text);
 			expect(run.exitCode).toBe(0);
 		},
 	);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { maskMeasured } from '../../scripts/lib/golden.ts';
 import { DEFAULT_LIMITS } from '../../scripts/playground/limits.ts';
 import { workspace } from '../../src/build/workspace/model.ts';
+import { shownOutput } from '../../src/build/workspace/runnable.ts';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { startServer } from './server.ts';
 
@@ -26,11 +27,9 @@ describe('compile server: the programs the page cannot run', { timeout: 180_000 
 		const { status, body } = await execute(readFileSync(join(examplesRoot, r.source), 'utf8'));
 		expect(status).toBe(200);
 		expect(body, String(body['stderr'])).toMatchObject({ success: true });
-		if (!r.capture) return;
-		const transcript = readFileSync(join(examplesRoot, r.example, r.capture), 'utf8');
-		const shown = transcript.slice(transcript.indexOf('\n') + 1);
-		const measured = workspace().crateNamed(r.crate).captures.some((c) => c.file === r.capture && c.measured);
-		if (measured) expect(maskMeasured(String(body['stdout']))).toBe(maskMeasured(shown));
-		else expect(body['stdout']).toBe(shown);
+		const shown = shownOutput(r);
+		if (!shown) return;
+		if (shown.measured) expect(maskMeasured(String(body['stdout']))).toBe(maskMeasured(shown.text));
+		else expect(body['stdout']).toBe(shown.text);
 	});
 });

@@ -209,7 +209,7 @@ describe('include step: runnable blocks', () => {
 		expect(html).toContain(
 			"This program runs on the Rust Playground, not in the page: it starts threads, which the page's WebAssembly runner does not have. It needs tokio 1.54.1.",
 		);
-		expect(html).toContain('if one is missing, use the course’s compile server');
+		expect(html).toContain("if one is missing, use the course's compile server");
 		// A server takes no arguments, input or files.
 		expect(html).not.toContain('name="args"');
 		expect(html).not.toContain('name="stdin"');

@@ -25,6 +25,17 @@ function asParagraph(panel: ReturnType<typeof h>): Paragraph {
 	return { type: 'paragraph', data: { hName: panel.tagName, hProperties: panel.properties, hChildren: panel.children }, children: [] };
 }
 
+/** Run, Stop, Edit and Reset, then the Playground link: the controls of a program's panel, run in the page or on a server. */
+function runControls(code: string) {
+	return h('div', { className: ['runner-controls'] }, [
+		h('button', { type: 'button', className: ['runner-run'], dataAction: 'run' }, ['Run']),
+		h('button', { type: 'button', dataAction: 'stop', hidden: true }, ['Stop']),
+		h('button', { type: 'button', dataAction: 'edit' }, ['Edit']),
+		h('button', { type: 'button', dataAction: 'reset', hidden: true }, ['Reset']),
+		playgroundAnchor(code),
+	]);
+}
+
 function playgroundAnchor(code: string) {
 	return h('a', { href: playgroundLink(code), dataPlaygroundLink: '', target: '_blank', rel: 'noopener' }, ['Open in the Rust Playground']);
 }
@@ -45,6 +56,9 @@ export interface NeededCrate {
 
 const listed = (crates: NeededCrate[]) => crates.map((c) => `${c.name} ${c.version}`).join(', ');
 
+/** Where to go when the public Playground lacks one of the crates a panel's code needs. */
+const missingCrateHint = () => [' The Playground picks its own crates: if one is missing, use the course\'s compile server (', h('code', ['npm run playground']), ').'];
+
 /**
  * Which server checks the exercise and what its code needs there. The
  * public Playground's crates are its own choice, so with crates beyond the
@@ -58,7 +72,7 @@ export function checkedByNote(playground: string, needs: NeededCrate[], id: stri
 	let what: (string | ReturnType<typeof h>)[];
 	if (needs.length === 0) what = [`Check runs on ${server}; this code needs only the standard library.`];
 	else if (isPublicPlayground(playground)) {
-		what = [`Check runs on ${server} and needs ${listed(needs)}. The Playground picks its own crates: if one is missing, use the course's compile server (`, h('code', ['npm run playground']), ').'];
+		what = [`Check runs on ${server} and needs ${listed(needs)}.`, ...missingCrateHint()];
 	} else what = [`Check runs on ${server}, which has the crates this code needs: ${listed(needs)}.`];
 	return h('p', { className: ['runner-needs'], dataNeeds: needs.map((c) => c.name).join(' ') }, [...what, ...local]);
 }
@@ -125,7 +139,7 @@ export function localExerciseMarkup(exercise: Exercise, id: string, needs: Neede
 export function serverRunNote(r: Runnable, playground: string, needs: NeededCrate[]): ReturnType<typeof h> {
 	const server = serverName(playground);
 	const crates = needs.length === 0 ? ' It needs only the standard library.' : ` It needs ${listed(needs)}.`;
-	const missing = needs.length > 0 && isPublicPlayground(playground) ? [' The Playground picks its own crates: if one is missing, use the course’s compile server (', h('code', ['npm run playground']), ').'] : [];
+	const missing = needs.length > 0 && isPublicPlayground(playground) ? missingCrateHint() : [];
 	return h('p', { className: ['runner-needs'], dataNeeds: needs.map((c) => c.name).join(' '), dataServerRun: '' }, [
 		`This program runs on ${server}, not in the page: ${r.why}.${crates}`,
 		...missing,
@@ -147,13 +161,7 @@ function serverRunnerMarkup(r: Runnable, needs: NeededCrate[], code: string, pla
 			},
 			[
 				serverRunNote(r, playground, needs),
-				h('div', { className: ['runner-controls'] }, [
-					h('button', { type: 'button', className: ['runner-run'], dataAction: 'run' }, ['Run']),
-					h('button', { type: 'button', dataAction: 'stop', hidden: true }, ['Stop']),
-					h('button', { type: 'button', dataAction: 'edit' }, ['Edit']),
-					h('button', { type: 'button', dataAction: 'reset', hidden: true }, ['Reset']),
-					playgroundAnchor(code),
-				]),
+				runControls(code),
 				h('p', { className: ['runner-edit-note'], dataEditNote: '', ariaLive: 'polite' }),
 				resultArea(r.bin),
 			],
@@ -178,13 +186,7 @@ export function runnerMarkup(r: Runnable, needs: NeededCrate[], code: string, pl
 			dataPagefindIgnore: '',
 		},
 		[
-			h('div', { className: ['runner-controls'] }, [
-				h('button', { type: 'button', className: ['runner-run'], dataAction: 'run' }, ['Run']),
-				h('button', { type: 'button', dataAction: 'stop', hidden: true }, ['Stop']),
-				h('button', { type: 'button', dataAction: 'edit' }, ['Edit']),
-				h('button', { type: 'button', dataAction: 'reset', hidden: true }, ['Reset']),
-				playgroundAnchor(code),
-			]),
+			runControls(code),
 			h('p', { className: ['runner-edit-note'], dataEditNote: '', ariaLive: 'polite' }),
 			h('div', { className: ['runner-inputs'] }, [
 				h('label', { for: `${id}-args` }, ['Arguments']),

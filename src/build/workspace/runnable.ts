@@ -45,6 +45,18 @@ export function runnableFor(source: string, root: string = examplesRoot): Runnab
 	return workspace(root).runnableFor(source);
 }
 
+/**
+ * What the lesson shows a runnable printing: its transcript without the
+ * `$ command` line, and whether that transcript is measured (timings, so a
+ * rerun is compared with its figures masked). Undefined without a capture.
+ */
+export function shownOutput(r: Runnable, root: string = examplesRoot): { text: string; measured: boolean } | undefined {
+	if (!r.capture) return undefined;
+	const transcript = readFileSync(join(root, r.example, r.capture), 'utf8');
+	const measured = workspace(root).crateNamed(r.crate).captures.some((c) => c.file === r.capture && c.measured);
+	return { text: transcript.slice(transcript.indexOf('\n') + 1), measured };
+}
+
 /** URL path of a runnable's .wasm (named after its crate path) and of its mounted files. */
 export function wasmUrl(r: Pick<Runnable, 'example' | 'bin'>): string {
 	return `/wasm/${r.example}/${r.bin}.wasm`;
