@@ -9,7 +9,8 @@ import { testPage } from './test-page.ts';
 import { output, status, stderr, transcriptOutput } from './run-panel.ts';
 
 const LESSON = '/cli/arguments/';
-const capture = (name: string) => transcriptOutput(`cli/logstat/captures/${name}`);
+// The finished tool's transcripts, and the arguments step's for a usage error (the same message).
+const capture = (path: string) => transcriptOutput(`cli/${path}`);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ describe('logstat in the page', () => {
 		expect(await panel.getByLabel('Arguments').inputValue()).toBe('samples/access.log');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 10_000 }).toMatch(/^Exited with code 0 in/);
-		expect(await output(panel).textContent()).toBe(capture('report.txt'));
+		expect(await output(panel).textContent()).toBe(capture('logstat/captures/report.txt'));
 	});
 
 	it('reads gzip and JSON lines together and prints JSON when asked', async () => {
@@ -63,6 +64,6 @@ describe('logstat in the page', () => {
 	it('answers a bad flag value with the possible values and exit 2', async () => {
 		const { panel } = await logstatPanel();
 		await run(panel, '--format xml samples/access.log', 2);
-		expect(await stderr(panel).textContent()).toBe(capture('bad-format.txt'));
+		expect(await stderr(panel).textContent()).toBe(capture('steps/01-arguments/captures/bad-format.txt'));
 	});
 });

@@ -23,7 +23,7 @@ describe('numbers read from transcripts', () => {
 
 	it.each([
 		['/api/testing/', 'api/steps/07-testing/captures/cargo-test.txt', (n: number) => `At the end, cargo test runs ${n} tests`],
-		['/cli/errors-and-tests/', 'cli/logstat/captures/tests.txt', (n: number) => `how its ${n} tests check both`],
+		['/cli/errors-and-tests/', 'cli/steps/04-errors-and-tests/captures/tests.txt', (n: number) => `how its ${n} tests check both`],
 		['/getting-started/', 'getting-started/hello-axum/captures/cargo-test.txt', (n: number) => `with ${n} tests that check it`],
 	])('%s states the count of %s', (page, transcript, sentence) => {
 		const n = passed(transcript);

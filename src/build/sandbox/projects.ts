@@ -37,7 +37,7 @@ export const projects: readonly SandboxProject[] = [
 		title: 'Terminal sandbox: logstat',
 		summary: 'A shell in the page with logstat, its source and its sample logs: pipe its JSON into other commands and edit the samples.',
 		example: 'cli/logstat',
-		include: ['Cargo.toml', 'src', 'tests', 'samples'],
+		include: ['Cargo.toml', 'src', 'samples'],
 		commands: [{ name: 'logstat', wasm: 'wasm/cli/logstat/logstat.wasm' }],
 		tryThese: [
 			{ command: 'ls samples', shows: 'the four sample logs: Combined, gzip, JSON lines, and real-world.log with the quirks real servers write' },

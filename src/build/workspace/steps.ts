@@ -15,9 +15,10 @@
  * (`changedFiles`), and what breaks the layout (`stepProblems`).
  *
  * What counts as the learner's project: every file of the step except its
- * saved transcripts (captures/), its exercises (exercises/) and SQLx's
+ * saved transcripts (captures/), its exercises (exercises/), SQLx's
  * generated query data (.sqlx/, written by cargo sqlx prepare, never by the
- * learner's hand), which are the course's, not the service's. A step's Cargo.toml is always its own
+ * learner's hand) and the sample logs its tests read (samples/, one folder
+ * the CLI steps link whole), which are the course's, not the service's. A step's Cargo.toml is always its own
  * file (each package needs its own name), so it is compared by its `deps`
  * region, the part the learner writes.
  */
@@ -35,7 +36,7 @@ export const STEP_SERIES = ['api/steps', 'cli/steps'] as const;
 /** A step's folder name: its two-digit number, then what it adds. */
 const STEP_NAME = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Top-level folders of a step that are not part of the learner's service. */
-const NOT_THE_SERVICE = ['captures', 'exercises', '.sqlx'];
+const NOT_THE_SERVICE = ['captures', 'exercises', '.sqlx', 'samples'];
 /** A step's manifest, compared (and shown) by this region only. */
 export const MANIFEST = 'Cargo.toml';
 export const MANIFEST_REGION = 'deps';
@@ -99,7 +100,9 @@ export function stepFiles(step: Step, root: string = examplesRoot): string[] {
 	const walk = (dir: string): string[] =>
 		readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 			const path = join(dir, entry.name);
-			if (entry.isDirectory()) return dir === base && NOT_THE_SERVICE.includes(entry.name) ? [] : walk(path);
+			// A step may link a course folder whole (the CLI's samples/ -> ../../logstat/samples).
+			if (dir === base && NOT_THE_SERVICE.includes(entry.name)) return [];
+			if (entry.isDirectory()) return walk(path);
 			return [posix(relative(base, path))];
 		});
 	return walk(base).sort();

@@ -1,0 +1,1 @@
+../../01-arguments/src/filter.rs

@@ -1,0 +1,302 @@
+//! Inputs: files or standard input, gzip detected by its magic bytes, read
+//! in chunks that end on a line boundary. Only a few chunks are in memory at
+//! once, so a 100 GB log needs no more memory than a 1 MB one.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use flate2::bufread::MultiGzDecoder;
+
+use crate::error::InputError;
+
+/// The buffer that looks at the first bytes (gzip or not) and feeds the
+/// gzip decoder. No larger than `read_to_end`'s first read (8 KiB), so that
+/// every read of plain text bypasses it and goes straight into the chunk.
+const SNIFF_SIZE: usize = 8 * 1024;
+
+/// Big enough that per-chunk work (a thread hand-off, a lock) is noise; small enough that two cores' chunks fit in cache-friendly memory.
+pub const CHUNK_SIZE: usize = 1 << 20;
+
+// ANCHOR: input
+/// One log to read: its name for messages and its (decompressed) bytes.
+pub struct Input {
+    pub name: String,
+    pub reader: Box<dyn Read + Send>,
+}
+
+impl Input {
+    /// `-` is standard input; anything else a file, opened now so that a
+    /// typo fails before any work is done.
+    pub fn open(path: &Path) -> Result<Input, InputError> {
+        if path == Path::new("-") {
+            return Input::from_reader("standard input".into(), Box::new(io::stdin()));
+        }
+        let name = path.display().to_string();
+        match File::open(path) {
+            Ok(file) => Input::from_reader(name, Box::new(file)),
+            Err(source) => Err(InputError::Open { name, source }),
+        }
+    }
+
+    /// Gzip starts with the bytes 1f 8b, whatever the file is called.
+    fn from_reader(name: String, reader: Box<dyn Read + Send>) -> Result<Input, InputError> {
+        let mut buffered = BufReader::with_capacity(SNIFF_SIZE, reader);
+        let start = buffered.fill_buf().map_err(|source| InputError::Read {
+            name: name.clone(),
+            source,
+        })?;
+        let reader: Box<dyn Read + Send> = if start.starts_with(&[0x1f, 0x8b]) {
+            Box::new(MultiGzDecoder::new(buffered))
+        } else {
+            Box::new(buffered)
+        };
+        Ok(Input { name, reader })
+    }
+}
+// ANCHOR_END: input
+
+// ANCHOR: chunks
+/// A run of whole lines, and the number of its first line in the input.
+pub struct Chunk {
+    pub first_line: u64,
+    pub data: Vec<u8>,
+    /// Where `data` goes back when the chunk is dropped.
+    spare: Spare,
+}
+
+/// Splits a reader into chunks of about `size` bytes that end after a
+/// newline; the partial line at the end of one read starts the next chunk.
+pub struct Chunks<R> {
+    reader: R,
+    size: usize,
+    carry: Vec<u8>,
+    next_line: u64,
+    done: bool,
+    spare: Spare,
+}
+
+impl<R: Read> Chunks<R> {
+    pub fn new(reader: R, size: usize) -> Self {
+        assert!(size > 0, "a chunk holds at least one byte");
+        Chunks {
+            reader,
+            size,
+            carry: Vec::new(),
+            next_line: 1,
+            done: false,
+            spare: Spare::new(size),
+        }
+    }
+}
+
+impl<R: Read> Iterator for Chunks<R> {
+    type Item = io::Result<Chunk>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let mut data = self.spare.take();
+        data.append(&mut self.carry);
+        loop {
+            let before = data.len();
+            match read_full(&mut self.reader, &mut data, self.size) {
+                Ok(read) if read < self.size => {
+                    self.done = true;
+                    break;
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    self.done = true;
+                    return Some(Err(error));
+                }
+            }
+            // Cut after the last newline and keep the rest for next time.
+            if let Some(last) = memchr::memrchr(b'\n', &data[before..]) {
+                let end = before + last + 1;
+                self.carry.extend_from_slice(&data[end..]);
+                data.truncate(end);
+                break;
+            }
+        }
+        if data.is_empty() {
+            self.spare.give(data);
+            return None;
+        }
+        let first_line = self.next_line;
+        self.next_line += memchr::memchr_iter(b'\n', &data).count() as u64;
+        let spare = self.spare.clone();
+        Some(Ok(Chunk {
+            first_line,
+            data,
+            spare,
+        }))
+    }
+}
+// ANCHOR_END: chunks
+
+impl Chunk {
+    /// A chunk of bytes from elsewhere (a test's): its buffer goes to a pool
+    /// of its own, and is freed with it.
+    pub fn new(first_line: u64, data: Vec<u8>) -> Chunk {
+        let spare = Spare::new(data.capacity());
+        Chunk {
+            first_line,
+            data,
+            spare,
+        }
+    }
+}
+
+// ANCHOR: spare
+/// Buffers of finished chunks, waiting to be filled again. Without them
+/// each chunk was a new 1 MiB allocation, and with two threads the
+/// allocator gave much of that memory back to the kernel, which then handed
+/// it out again a page at a time: ten times the page faults of one thread.
+/// A buffer is made only when none is free, so there are never more than
+/// chunks in flight at once: one per thread, plus the one being read.
+#[derive(Clone)]
+struct Spare {
+    buffers: Arc<Mutex<Vec<Vec<u8>>>>,
+    /// Room for the carry (less than a chunk) and a chunk's read. Pages
+    /// that are never written cost address space, not memory.
+    capacity: usize,
+}
+
+impl Spare {
+    fn new(chunk_size: usize) -> Spare {
+        Spare {
+            buffers: Arc::default(),
+            capacity: 2 * chunk_size,
+        }
+    }
+
+    fn take(&self) -> Vec<u8> {
+        let free = self.lock().pop();
+        free.unwrap_or_else(|| Vec::with_capacity(self.capacity))
+    }
+
+    /// A buffer that grew for a line longer than a chunk is freed, not kept.
+    fn give(&self, mut buffer: Vec<u8>) {
+        if buffer.capacity() <= self.capacity {
+            buffer.clear();
+            self.lock().push(buffer);
+        }
+    }
+
+    /// A panic elsewhere cannot leave a list of empty buffers half-updated,
+    /// so a poisoned lock is still safe to use.
+    fn lock(&self) -> MutexGuard<'_, Vec<Vec<u8>>> {
+        self.buffers.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A dropped chunk hands its buffer back, on whichever thread drops it, as
+/// a pooled database connection goes back to its pool.
+impl Drop for Chunk {
+    fn drop(&mut self) {
+        self.spare.give(std::mem::take(&mut self.data));
+    }
+}
+// ANCHOR_END: spare
+
+// ANCHOR: read_full
+/// Appends up to `size` bytes to `data`, fewer only at the end of input.
+/// `read_to_end` writes into the vector's spare room without zero-filling
+/// it first, and retries a read that a signal interrupted; `take` stops it
+/// at `size`.
+fn read_full(reader: &mut impl Read, data: &mut Vec<u8>, size: usize) -> io::Result<usize> {
+    data.reserve(size);
+    reader.take(size as u64).read_to_end(data)
+}
+// ANCHOR_END: read_full
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str, size: usize) -> Vec<(u64, String)> {
+        Chunks::new(text.as_bytes(), size)
+            .map(|chunk| {
+                let chunk = chunk.unwrap();
+                (
+                    chunk.first_line,
+                    String::from_utf8(chunk.data.clone()).unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chunks_end_on_line_boundaries_and_number_their_lines() {
+        let chunks = split("a\nbb\nccc\ndddd\n", 6);
+        assert_eq!(
+            chunks,
+            [
+                (1, "a\nbb\n".to_string()),
+                (3, "ccc\n".into()),
+                (4, "dddd\n".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_longer_than_a_chunk_stays_whole() {
+        assert_eq!(
+            split("0123456789\nab", 4),
+            [(1, "0123456789\n".to_string()), (2, "ab".into())]
+        );
+    }
+
+    #[test]
+    fn a_dropped_chunk_lends_its_buffer_to_the_next() {
+        let mut chunks = Chunks::new("a\nb\nc\n".as_bytes(), 2);
+        let first = chunks.next().unwrap().unwrap();
+        let buffer = first.data.as_ptr();
+        drop(first);
+        let second = chunks.next().unwrap().unwrap();
+        assert_eq!(
+            (second.data.as_slice(), second.data.as_ptr()),
+            (&b"b\n"[..], buffer)
+        );
+        // While the second is alive, the third needs a buffer of its own.
+        let third = chunks.next().unwrap().unwrap();
+        assert_ne!(third.data.as_ptr(), second.data.as_ptr());
+        assert_eq!(third.data, b"c\n");
+    }
+
+    #[test]
+    fn a_buffer_grown_by_a_long_line_is_not_kept() {
+        let mut chunks = Chunks::new("0123456789\nab\n".as_bytes(), 4);
+        let long = chunks.next().unwrap().unwrap();
+        assert!(long.data.capacity() > 8);
+        drop(long);
+        let next = chunks.next().unwrap().unwrap();
+        assert_eq!(
+            (next.data.as_slice(), next.data.capacity()),
+            (&b"ab\n"[..], 8)
+        );
+    }
+
+    #[test]
+    fn no_input_is_no_chunk() {
+        assert!(split("", 4).is_empty());
+    }
+
+    #[test]
+    fn gzip_is_detected_by_content() {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(b"hello\n").unwrap();
+        let input = Input::from_reader(
+            "x.log".into(),
+            Box::new(io::Cursor::new(encoder.finish().unwrap())),
+        )
+        .unwrap();
+        let mut text = String::new();
+        input.reader.take(100).read_to_string(&mut text).unwrap();
+        assert_eq!(text, "hello\n");
+    }
+}

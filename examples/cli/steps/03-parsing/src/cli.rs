@@ -1,0 +1,1 @@
+../../02-reading-input/src/cli.rs

@@ -1,0 +1,1 @@
+../../03-parsing/tests/cli.rs

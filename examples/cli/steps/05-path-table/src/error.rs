@@ -1,0 +1,1 @@
+../../04-errors-and-tests/src/error.rs

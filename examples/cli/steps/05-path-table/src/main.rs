@@ -1,0 +1,1 @@
+../../04-errors-and-tests/src/main.rs

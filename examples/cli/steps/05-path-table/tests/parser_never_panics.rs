@@ -1,0 +1,1 @@
+../../04-errors-and-tests/tests/parser_never_panics.rs

@@ -1,0 +1,1 @@
+../../05-path-table/src/report.rs

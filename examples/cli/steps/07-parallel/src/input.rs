@@ -1,0 +1,1 @@
+../../06-fast-path/src/input.rs

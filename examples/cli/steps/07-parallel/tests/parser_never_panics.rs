@@ -1,0 +1,1 @@
+../../06-fast-path/tests/parser_never_panics.rs
