@@ -372,7 +372,7 @@ describe('a lesson that names its step shows every file the step changes', () =>
 	});
 	afterEach(() => ws.remove());
 	const [, two] = STEP_DIRS;
-	const page = (step: string, ...includes: string[]) => {
+	const page = (step: string | string[], ...includes: string[]) => {
 		const tree: Root = { type: 'root', children: includes.map((ref) => fence(`include="${ref}" step-diff`)) };
 		const file = { path: '/repo/src/content/docs/part/lesson.mdx', data: { astro: { frontmatter: { step } } } } as unknown as VFile;
 		includeExamples(tree, file, { playground: '' }, ws.root);
@@ -386,6 +386,12 @@ describe('a lesson that names its step shows every file the step changes', () =>
 		expect(() => page(two, `${two}/src/lib.rs`)).toThrow(
 			new Error(`src/content/docs/part/lesson.mdx: step ${two} changes src/extra.rs, but the page does not show it: add include="${two}/src/extra.rs" step-diff`),
 		);
+	});
+
+	it('checks each step of a lesson that builds several, in order', () => {
+		const [, , three] = STEP_DIRS;
+		expect(() => page([two, three], `${two}/src/lib.rs`, `${two}/src/extra.rs`, `${three}/Cargo.toml#deps`, `${three}/src/extra.rs`)).not.toThrow();
+		expect(() => page([two, three], `${two}/src/lib.rs`, `${two}/src/extra.rs`, `${three}/src/extra.rs`)).toThrow(`step ${three} changes Cargo.toml#deps, but the page does not show it`);
 	});
 
 	it('names a manifest by the deps region it must show, every file left out, and an unknown step by the steps there are', () => {

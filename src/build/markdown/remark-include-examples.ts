@@ -75,7 +75,8 @@ export function includeExamples(tree: Root, file: VFile, options: PanelOptions, 
 	});
 	checkExercisesComplete(lesson, tree, exercises);
 	const step = (file.data as AstroData).astro?.frontmatter?.[STEP_KEY];
-	if (typeof step === 'string') checkStepShown(lesson, step, stepDiffs, root);
+	// One step, or several in order (a lesson whose speed-ups are a step each).
+	for (const one of typeof step === 'string' ? [step] : Array.isArray(step) ? step : []) checkStepShown(lesson, String(one), stepDiffs, root);
 }
 
 /** The remark plugin, configured in astro.config.mjs. */

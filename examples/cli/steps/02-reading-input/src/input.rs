@@ -19,6 +19,11 @@ const SNIFF_SIZE: usize = 8 * 1024;
 /// Big enough that per-chunk work (a thread hand-off, a lock) is noise; small enough that two cores' chunks fit in cache-friendly memory.
 pub const CHUNK_SIZE: usize = 1 << 20;
 
+/// The longest line kept. A longer one is skipped up to its newline and
+/// reported, so input with no newline in sight (a binary file, a dump on
+/// one line) cannot make logstat hold all of it in memory.
+pub const MAX_LINE: usize = 16 << 20;
+
 // ANCHOR: input
 /// One log to read: its name for messages and its (decompressed) bytes.
 pub struct Input {
@@ -62,6 +67,9 @@ impl Input {
 pub struct Chunk {
     pub first_line: u64,
     pub data: Vec<u8>,
+    /// The first line was longer than the limit: an empty line stands in
+    /// its place, so the lines after it keep their numbers.
+    pub too_long: bool,
     /// Where `data` goes back when the chunk is dropped.
     spare: Spare,
 }
@@ -71,6 +79,7 @@ pub struct Chunk {
 pub struct Chunks<R> {
     reader: R,
     size: usize,
+    max_line: usize,
     carry: Vec<u8>,
     next_line: u64,
     done: bool,
@@ -79,10 +88,16 @@ pub struct Chunks<R> {
 
 impl<R: Read> Chunks<R> {
     pub fn new(reader: R, size: usize) -> Self {
+        Chunks::with_max_line(reader, size, MAX_LINE)
+    }
+
+    /// As `new`, with lines longer than `max_line` bytes skipped.
+    pub fn with_max_line(reader: R, size: usize, max_line: usize) -> Self {
         assert!(size > 0, "a chunk holds at least one byte");
         Chunks {
             reader,
             size,
+            max_line,
             carry: Vec::new(),
             next_line: 1,
             done: false,
@@ -100,6 +115,7 @@ impl<R: Read> Iterator for Chunks<R> {
         }
         let mut data = self.spare.take();
         data.append(&mut self.carry);
+        let mut too_long = false;
         loop {
             let before = data.len();
             match read_full(&mut self.reader, &mut data, self.size) {
@@ -120,6 +136,20 @@ impl<R: Read> Iterator for Chunks<R> {
                 data.truncate(end);
                 break;
             }
+            // No newline yet, so `data` is one line, the chunk's first.
+            if data.len() > self.max_line {
+                too_long = true;
+                if let Err(error) = self.skip_line(&mut data) {
+                    self.done = true;
+                    return Some(Err(error));
+                }
+                if !self.done {
+                    let end = memchr::memrchr(b'\n', &data).map_or(0, |last| last + 1);
+                    self.carry.extend_from_slice(&data[end..]);
+                    data.truncate(end);
+                }
+                break;
+            }
         }
         if data.is_empty() {
             self.spare.give(data);
@@ -131,8 +161,30 @@ impl<R: Read> Iterator for Chunks<R> {
         Some(Ok(Chunk {
             first_line,
             data,
+            too_long,
             spare,
         }))
+    }
+}
+
+impl<R: Read> Chunks<R> {
+    /// Reads on to the end of a line too long to keep, a chunk at a time,
+    /// and leaves in `data` a newline in its place and what followed it.
+    fn skip_line(&mut self, data: &mut Vec<u8>) -> io::Result<()> {
+        loop {
+            data.clear();
+            let read = read_full(&mut self.reader, data, self.size)?;
+            self.done = read < self.size;
+            if let Some(newline) = memchr::memchr(b'\n', data) {
+                data.drain(..newline);
+                return Ok(());
+            }
+            if self.done {
+                data.clear();
+                data.push(b'\n');
+                return Ok(());
+            }
+        }
     }
 }
 // ANCHOR_END: chunks
@@ -145,6 +197,7 @@ impl Chunk {
         Chunk {
             first_line,
             data,
+            too_long: false,
             spare,
         }
     }
@@ -248,6 +301,26 @@ mod tests {
             split("0123456789\nab", 4),
             [(1, "0123456789\n".to_string()), (2, "ab".into())]
         );
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_skipped_to_its_newline() {
+        let text = format!("a\n{}\nb\nc\n", "x".repeat(100));
+        let chunks: Vec<_> = Chunks::with_max_line(text.as_bytes(), 8, 20)
+            .map(|chunk| chunk.unwrap())
+            .map(|chunk| (chunk.first_line, chunk.too_long, chunk.data.clone()))
+            .collect();
+        let lines: Vec<_> = chunks.iter().map(|(n, long, _)| (*n, *long)).collect();
+        assert!(lines.contains(&(2, true)), "{lines:?}");
+        let kept: Vec<u8> = chunks.into_iter().flat_map(|(_, _, data)| data).collect();
+        assert_eq!(kept, b"a\n\nb\nc\n", "the long line is an empty line");
+        // Cut short by the end of input, it is still one line, and skipped.
+        let cut = format!("a\n{}", "y".repeat(100));
+        let chunks: Vec<_> = Chunks::with_max_line(cut.as_bytes(), 8, 20)
+            .map(|chunk| chunk.unwrap())
+            .map(|chunk| (chunk.first_line, chunk.too_long, chunk.data.clone()))
+            .collect();
+        assert_eq!(chunks.last().unwrap(), &(2, true, b"\n".to_vec()));
     }
 
     #[test]

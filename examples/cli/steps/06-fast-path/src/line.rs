@@ -56,6 +56,9 @@ pub enum ParseError {
     /// The input's last line, with no newline after it (see scan.rs).
     #[error("no newline at the end: the line was cut short")]
     CutShort,
+    /// Longer than any log line should be: skipped, not kept (input.rs).
+    #[error("longer than {} MiB: skipped", crate::input::MAX_LINE >> 20)]
+    TooLong,
     #[error("bad timestamp")]
     Timestamp,
     #[error("bad status code")]

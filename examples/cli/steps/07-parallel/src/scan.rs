@@ -39,6 +39,10 @@ pub fn scan_chunk(
     // chunk can end without one: its last line was cut short.
     let (whole, cut) = text.split_at(text.rfind('\n').map_or(0, |end| end + 1));
     // ANCHOR_END: cut_short
+    if chunk.too_long {
+        stats.lines += 1;
+        stats.record_malformed(input, chunk.first_line, ParseError::TooLong);
+    }
     for (number, line) in (chunk.first_line..).zip(lines(whole)) {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line::is_blank(line) {

@@ -237,6 +237,21 @@ fn very_long_lines_are_read_whole() {
     assert_eq!(malformed(&report, &name), [":5: missing timestamp"]);
 }
 
+#[test]
+fn a_line_over_the_limit_is_skipped_and_named() {
+    // 17 MiB of user agent: over logstat's 16 MiB limit on one line.
+    let huge = ok("GET /huge HTTP/1.1").replace("curl/8.5.0", &"z".repeat(17 << 20));
+    let log = [ok("GET /a HTTP/1.1"), huge, ok("GET /a HTTP/1.1")];
+    let (report, name) = report_on(&lines(&log), &[]);
+    assert_eq!(report["requests"], 2);
+    assert_eq!(paths(&report), ["/a"]);
+    assert_eq!(malformed(&report, &name), [":2: longer than 16 MiB: skipped"]);
+    // With no newline at all, the input is one line: skipped, never held whole.
+    let (report, name) = report_on(&vec![b'x'; 40 << 20], &[]);
+    assert_eq!(report["requests"], 0);
+    assert_eq!(malformed(&report, &name), [":1: longer than 16 MiB: skipped"]);
+}
+
 // ANCHOR: test_sample
 #[test]
 fn the_real_world_sample_reports_exactly_its_two_broken_lines() {
