@@ -16,7 +16,9 @@ use crate::error::InputError;
 /// every read of plain text bypasses it and goes straight into the chunk.
 const SNIFF_SIZE: usize = 8 * 1024;
 
-/// Big enough that per-chunk work (a thread hand-off, a lock) is noise; small enough that two cores' chunks fit in cache-friendly memory.
+/// Big enough that per-chunk work (a lock, handing the chunk to a thread)
+/// is small beside parsing it; small enough that the chunks in flight take
+/// a few MiB.
 pub const CHUNK_SIZE: usize = 1 << 20;
 
 /// The longest line kept. A longer one is skipped up to its newline and
@@ -204,12 +206,12 @@ impl Chunk {
 }
 
 // ANCHOR: spare
-/// Buffers of finished chunks, waiting to be filled again. Without them
-/// each chunk was a new 1 MiB allocation, and with two threads the
-/// allocator gave much of that memory back to the kernel, which then handed
-/// it out again a page at a time: ten times the page faults of one thread.
-/// A buffer is made only when none is free, so there are never more than
-/// chunks in flight at once: one per thread, plus the one being read.
+/// Buffers of finished chunks, waiting to be filled again, so that a chunk
+/// is read into memory already in use rather than a new 1 MiB allocation:
+/// with several threads, an allocator may give freed memory back to the
+/// kernel, which then hands it out again a page at a time, zeroed. A buffer
+/// is made only when none is free, so there are never more than chunks in
+/// flight at once: one per thread, plus the one being read.
 #[derive(Clone)]
 struct Spare {
     buffers: Arc<Mutex<Vec<Vec<u8>>>>,

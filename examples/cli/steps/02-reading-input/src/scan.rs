@@ -4,7 +4,8 @@
 use crate::error::InputError;
 use crate::input::{CHUNK_SIZE, Chunks, Input};
 
-/// How much one input held, decompressed.
+/// How much one input held: its lines, and the bytes read into chunks
+/// (decompressed; a line skipped for its length counts as its newline).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
     pub lines: u64,

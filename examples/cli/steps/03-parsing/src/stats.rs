@@ -1,6 +1,6 @@
-//! The running totals. Each thread fills its own `Stats` from its chunks;
-//! `merge` adds two together, so the parallel answer equals the sequential
-//! one. Memory grows with distinct paths and minutes, never with lines.
+//! The running totals. Each input fills its own `Stats` from its chunks,
+//! and `merge` adds two together. Memory grows with distinct paths and
+//! minutes, never with lines.
 
 use std::collections::{BTreeMap, HashMap};
 

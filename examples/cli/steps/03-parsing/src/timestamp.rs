@@ -100,11 +100,6 @@ impl TimestampCache {
         }
         self.value
     }
-
-    /// The last text that parsed, and its value.
-    pub fn last(&self) -> Option<(&str, i64)> {
-        self.value.map(|value| (self.text.as_str(), value))
-    }
 }
 // ANCHOR_END: cache
 

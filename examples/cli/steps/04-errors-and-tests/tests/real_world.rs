@@ -243,11 +243,17 @@ fn a_line_over_the_limit_is_skipped_and_named() {
     let (report, name) = report_on(&lines(&log), &[]);
     assert_eq!(report["requests"], 2);
     assert_eq!(paths(&report), ["/a"]);
-    assert_eq!(malformed(&report, &name), [":2: longer than 16 MiB: skipped"]);
+    assert_eq!(
+        malformed(&report, &name),
+        [":2: longer than 16 MiB: skipped"]
+    );
     // With no newline at all, the input is one line: skipped, never held whole.
     let (report, name) = report_on(&vec![b'x'; 40 << 20], &[]);
     assert_eq!(report["requests"], 0);
-    assert_eq!(malformed(&report, &name), [":1: longer than 16 MiB: skipped"]);
+    assert_eq!(
+        malformed(&report, &name),
+        [":1: longer than 16 MiB: skipped"]
+    );
 }
 
 // ANCHOR: test_sample

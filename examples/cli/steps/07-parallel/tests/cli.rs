@@ -207,6 +207,9 @@ fn help_and_version_succeed_on_stdout() {
         .arg("--help")
         .assert()
         .success()
+        .stdout(predicate::str::contains(
+            "Usage: logstat [OPTIONS] [FILES]...",
+        ))
         .stdout(predicate::str::contains("--path-prefix <PREFIX>"));
     logstat()
         .arg("--version")
