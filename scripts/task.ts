@@ -22,6 +22,7 @@ export const TASKS: Record<string, Load> = {
 	'bench:api': () => import('./bench/api.ts'),
 	'bench:build': () => import('./bench/build-times.ts'),
 	'bench:cli': () => import('./bench/cli.ts'),
+	'bench:cli-steps': () => import('./bench/cli-steps.ts'),
 	'bench:lighthouse': () => import('./bench/lighthouse.ts'),
 	'bench:runner': () => import('./bench/runner.ts'),
 	captures: () => import('./captures.ts'),

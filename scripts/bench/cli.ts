@@ -29,11 +29,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
+import { crateNamed } from '../../src/build/workspace/workspace.ts';
 import { ensureDebianPackages, isExecutable, onPath } from '../lib/debian.ts';
+import { buildDist, DIST_DIR, generateLog, hyperfine, hyperfineVersion, machine, PROFILE } from '../lib/logstat-bench.ts';
 import { defineTask } from '../lib/task.ts';
 
 const RUNS = 5;
@@ -73,19 +74,16 @@ export default defineTask({
 			out.push(line);
 		};
 
-		const PROFILE = 'dist';
-		const target = join(examplesRoot, 'target', PROFILE);
-		const logstat = join(target, 'logstat');
+		const logstat = join(DIST_DIR, 'logstat');
 		console.error(`Building logstat and the log generator (${PROFILE} profile)...`);
-		execFileSync('cargo', ['build', '--profile', PROFILE, '--locked', '-p', 'logstat', '--bin', 'logstat', '--example', 'gen_log'], { cwd: examplesRoot, stdio: 'inherit' });
+		buildDist(['-p', 'logstat', '--bin', 'logstat', '--example', 'gen_log']);
 
 		const dir = mkdtempSync(join(tmpdir(), 'logstat-bench-'));
 		try {
 			const log = join(dir, 'access.log');
 			const tenth = join(dir, 'tenth.log');
-			console.error(`Generating a ${SIZE.toLocaleString('en')} byte log...`);
-			execFileSync('sh', ['-c', `"$0" "$1" > "$2" && head -c "$3" "$2" > "$4"`, join(target, 'examples', 'gen_log'), String(SIZE), log, String(Math.floor(SIZE / 10)), tenth]);
-			const bytes = statSync(log).size;
+			const bytes = generateLog(log, SIZE);
+			execFileSync('sh', ['-c', 'head -c "$0" "$1" > "$2"', String(Math.floor(SIZE / 10)), log, tenth]);
 
 			// The awk pipeline: count the 7th field without its query string, as
 			// logstat does, then sort by count (ties by path) and keep the top.
@@ -125,9 +123,7 @@ export default defineTask({
 				}
 			}
 
-			const results = join(dir, 'hyperfine.json');
-			execFileSync('hyperfine', ['--warmup', '1', '--runs', String(RUNS), '--export-json', results, '--style', 'none', ...Object.entries(commands).flatMap(([name, command]) => ['-n', name, command])], { stdio: ['ignore', 'ignore', 'inherit'] });
-			const runs = (JSON.parse(readFileSync(results, 'utf8')) as { results: { command: string; mean: number; stddev: number }[] }).results;
+			const runs = hyperfine(commands, RUNS, join(dir, 'hyperfine.json'));
 
 			// GoAccess's answer, from its last timed run. It splits paths over
 			// three panels (requests, static files, 404s), each listing its
@@ -152,11 +148,10 @@ export default defineTask({
 			const logstatRss = (file: string) => peakRss([logstat, '--top', String(TOP), file]);
 			const goaccessRss = (file: string) => peakRss(['sh', '-c', goaccess.replace(log, file)]);
 
-			const cpu = cpus()[0]?.model ?? 'unknown CPU';
 			const mawk = spawnSync('sh', ['-c', 'awk -W version 2>&1 | head -n 1'], { encoding: 'utf8' }).stdout.trim();
 			say('$ npm run bench:cli');
-			say(`${(bytes / 1e9).toFixed(2)} GB generated access log (Combined + request time), ${cpus().length} cores (${cpu})`);
-			say(`logstat: the ${PROFILE} profile; ${goaccessVersion}; awk: ${mawk}; ${execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim()}, ${RUNS} runs after 1 warm-up`);
+			say(`${(bytes / 1e9).toFixed(2)} GB generated access log (Combined + request time), ${machine()}`);
+			say(`logstat: the ${PROFILE} profile; ${goaccessVersion}; awk: ${mawk}; ${hyperfineVersion()}, ${RUNS} runs after 1 warm-up`);
 			say('all four agree on the top-10 paths table (GoAccess: its requests, static-file and 404 panels summed)');
 			say();
 			say('what each computes:');
