@@ -1,6 +1,6 @@
 //! Inputs: files or standard input, gzip detected by its magic bytes, read
 //! in chunks that end on a line boundary. Only a few chunks are in memory at
-//! once, so a 100 GB log needs no more memory than a 1 MB one.
+//! once, so a 10 GB log needs no more memory than a 10 MB one.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -208,10 +208,9 @@ impl Chunk {
 // ANCHOR: spare
 /// Buffers of finished chunks, waiting to be filled again, so that a chunk
 /// is read into memory already in use rather than a new 1 MiB allocation:
-/// with several threads, an allocator may give freed memory back to the
-/// kernel, which then hands it out again a page at a time, zeroed. A buffer
-/// is made only when none is free, so there are never more than chunks in
-/// flight at once: one per thread, plus the one being read.
+/// an allocator may give freed memory back to the kernel, which then hands
+/// it out again a page at a time, zeroed. A buffer is made only when none is
+/// free, so there are never more buffers than chunks alive at once.
 #[derive(Clone)]
 struct Spare {
     buffers: Arc<Mutex<Vec<Vec<u8>>>>,

@@ -91,13 +91,13 @@ impl Stats {
     }
 
     // ANCHOR: merge
-    /// Adds another thread's totals to these.
+    /// Adds the totals of another part of the input, or of another input.
     pub fn merge(mut self, other: Stats) -> Stats {
         self.lines += other.lines;
         self.requests += other.requests;
         self.filtered_out += other.filtered_out;
         self.malformed += other.malformed;
-        // Chunks finish in any order: keep the first lines of the input.
+        // Parts may be added in any order: keep the earliest lines.
         self.malformed_examples.extend(other.malformed_examples);
         self.malformed_examples.sort();
         self.malformed_examples.truncate(MALFORMED_EXAMPLES);

@@ -1,6 +1,6 @@
-//! The running totals. Each thread fills its own `Stats` from its chunks;
-//! `merge` adds two together, so the parallel answer equals the sequential
-//! one. Memory grows with distinct paths and minutes, never with lines.
+//! The running totals. Each input fills its own `Stats` from its chunks,
+//! and `merge` adds two together. Memory grows with distinct paths and
+//! minutes, never with lines.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -35,10 +35,9 @@ pub struct Stats {
     pub malformed_examples: Vec<Malformed>,
     /// Requests per status code, indexed by the code (100 to 599).
     pub status: Vec<u64>,
-    /// foldhash, not std's SipHash: hashing paths was a fifth of the run time.
+    /// foldhash, not std's SipHash: cheaper on short keys such as paths.
     /// Its seed is random per process, so crafted paths cannot aim at a
-    /// bucket in advance (less proof against that than SipHash, which the
-    /// lesson on speed weighs).
+    /// bucket in advance (less proof against that than SipHash).
     ///
     /// `CompactString` keeps a path of up to 24 bytes (on 64-bit targets)
     /// inside the table's slot: a lookup compares it there, without
@@ -108,13 +107,13 @@ impl Stats {
     }
 
     // ANCHOR: merge
-    /// Adds another thread's totals to these.
+    /// Adds the totals of another part of the input, or of another input.
     pub fn merge(mut self, other: Stats) -> Stats {
         self.lines += other.lines;
         self.requests += other.requests;
         self.filtered_out += other.filtered_out;
         self.malformed += other.malformed;
-        // Chunks finish in any order: keep the first lines of the input.
+        // Parts may be added in any order: keep the earliest lines.
         self.malformed_examples.extend(other.malformed_examples);
         self.malformed_examples.sort();
         self.malformed_examples.truncate(MALFORMED_EXAMPLES);

@@ -153,6 +153,7 @@ fn usage_errors_are_one_line_and_exit_2() {
             "'6xx' is not a status code (404) or class (5xx)",
         ),
         (&["--since", "yesterday"], "not an RFC 3339 time"),
+        (&["--top", "many"], "--top"),
         (&["--jobs", "0"], "--jobs"),
     ] {
         let output = logstat().args(args).output().unwrap();
