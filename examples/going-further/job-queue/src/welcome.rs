@@ -1,0 +1,43 @@
+//! The example job: a welcome email for a new user, written to a folder as
+//! a file (there is no mail server here). Writing the same job twice writes
+//! the same file, so a retry after a crash sends nothing twice.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The job's kind, as stored in `jobs.kind`.
+pub const KIND: &str = "welcome_email";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Welcome {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+}
+
+impl Welcome {
+    /// One job per user, whoever enqueues it and however often.
+    pub fn idempotency_key(&self) -> String {
+        format!("{KIND}:{}", self.user_id)
+    }
+}
+
+/// Writes the message to `outbox/<user id>.eml`, through a temporary file
+/// and a rename, so a crash never leaves half a message.
+pub async fn send(outbox: &Path, payload: &str) -> Result<PathBuf, String> {
+    let welcome: Welcome = serde_json::from_str(payload).map_err(|e| e.to_string())?;
+    let path = outbox.join(format!("{}.eml", welcome.user_id));
+    let partial = outbox.join(format!("{}.eml.partial", welcome.user_id));
+    let message = format!(
+        "To: {} <{}>\nSubject: Welcome, {}\n\nYour account is ready.\n",
+        welcome.name, welcome.email, welcome.name
+    );
+    tokio::fs::write(&partial, message)
+        .await
+        .map_err(|e| e.to_string())?;
+    tokio::fs::rename(&partial, &path)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(path)
+}

@@ -1,0 +1,299 @@
+//! The queue against a real PostgreSQL: each test gets a migrated database
+//! of its own (`#[sqlx::test]`, on the server DATABASE_URL names).
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use job_queue::queue::{self, AfterFailure};
+use job_queue::worker::{self, Totals};
+use job_queue::{Backoff, Handler, WorkerConfig};
+use serde_json::json;
+use sqlx::PgPool;
+use tokio::sync::watch;
+
+const LEASE: Duration = Duration::from_secs(30);
+const NO_WAIT: Backoff = Backoff {
+    base: Duration::ZERO,
+    cap: Duration::ZERO,
+};
+
+async fn states(db: &PgPool) -> Vec<(String, i64)> {
+    sqlx::query_as("SELECT state, count(*) FROM jobs GROUP BY state ORDER BY state")
+        .fetch_all(db)
+        .await
+        .unwrap()
+}
+
+/// Waits (up to 10 s, polling) until `done` says so: timing-free tests on a busy machine.
+async fn until(mut done: impl AsyncFnMut() -> bool) {
+    for _ in 0..1000 {
+        if done().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("waited 10 s");
+}
+
+async fn count(db: &PgPool, state: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM jobs WHERE state = $1")
+        .bind(state)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+async fn enqueue_n(db: &PgPool, n: usize) {
+    for i in 0..n {
+        queue::enqueue(db, "test", &json!({ "n": i }), None, 3)
+            .await
+            .unwrap();
+    }
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn the_same_key_twice_is_one_job(db: PgPool) {
+    let first = queue::enqueue(&db, "welcome_email", &json!({}), Some("welcome_email:7"), 5)
+        .await
+        .unwrap();
+    let again = queue::enqueue(&db, "welcome_email", &json!({}), Some("welcome_email:7"), 5)
+        .await
+        .unwrap();
+    assert_eq!(first, again);
+    assert_eq!(states(&db).await, [("queued".to_string(), 1)]);
+}
+
+// ANCHOR: test_skip_locked
+#[sqlx::test(migrations = "./migrations")]
+async fn two_workers_never_take_the_same_job(db: PgPool) {
+    enqueue_n(&db, 200).await;
+    let mut claimers = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let db = db.clone();
+        claimers.spawn(async move {
+            let mut mine = Vec::new();
+            while let Some(job) = queue::claim(&db, LEASE).await.unwrap() {
+                mine.push(job.id);
+            }
+            mine
+        });
+    }
+    let mut all = Vec::new();
+    while let Some(mine) = claimers.join_next().await {
+        all.extend(mine.unwrap());
+    }
+    let distinct: HashSet<i64> = all.iter().copied().collect();
+    assert_eq!(all.len(), 200, "every job claimed once");
+    assert_eq!(distinct.len(), 200, "no job claimed twice");
+}
+// ANCHOR_END: test_skip_locked
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_failing_job_is_retried_then_dead_with_its_error(db: PgPool) {
+    enqueue_n(&db, 1).await;
+    let mut outcomes = Vec::new();
+    for attempt in 1..=3 {
+        let job = queue::claim(&db, LEASE)
+            .await
+            .unwrap()
+            .expect("queued again");
+        assert_eq!(job.attempts, attempt);
+        let error = format!("failure {attempt}");
+        outcomes.push(
+            queue::fail(&db, &job, &error, Duration::ZERO)
+                .await
+                .unwrap(),
+        );
+    }
+    assert_eq!(
+        outcomes,
+        [AfterFailure::Retry, AfterFailure::Retry, AfterFailure::Dead]
+    );
+    assert!(queue::claim(&db, LEASE).await.unwrap().is_none());
+    let (state, error): (String, String) = sqlx::query_as("SELECT state, last_error FROM jobs")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!((state.as_str(), error.as_str()), ("dead", "failure 3"));
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_retry_waits_for_its_backoff(db: PgPool) {
+    enqueue_n(&db, 1).await;
+    let job = queue::claim(&db, LEASE).await.unwrap().unwrap();
+    queue::fail(&db, &job, "busy", Duration::from_millis(400))
+        .await
+        .unwrap();
+    assert!(
+        queue::claim(&db, LEASE).await.unwrap().is_none(),
+        "too early"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(queue::claim(&db, LEASE).await.unwrap().unwrap().attempts, 2);
+}
+
+// ANCHOR: test_crash
+#[sqlx::test(migrations = "./migrations")]
+async fn a_crash_mid_job_leaves_it_to_be_retried(db: PgPool) {
+    enqueue_n(&db, 1).await;
+    // A worker claims the job and dies: it never completes, fails or releases it.
+    let lost = queue::claim(&db, Duration::from_millis(300))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        queue::claim(&db, LEASE).await.unwrap().is_none(),
+        "still leased"
+    );
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let again = queue::claim(&db, LEASE)
+        .await
+        .unwrap()
+        .expect("lease expired");
+    assert_eq!((again.id, again.attempts), (lost.id, 2));
+    // The dead worker's late answer no longer counts.
+    assert!(!queue::complete(&db, &lost).await.unwrap());
+    assert!(queue::complete(&db, &again).await.unwrap());
+}
+// ANCHOR_END: test_crash
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_crash_on_the_last_attempt_makes_the_job_dead(db: PgPool) {
+    queue::enqueue(&db, "test", &json!({}), None, 1)
+        .await
+        .unwrap();
+    queue::claim(&db, Duration::from_millis(100))
+        .await
+        .unwrap()
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(queue::claim(&db, LEASE).await.unwrap().is_none());
+    assert_eq!(states(&db).await, [("dead".to_string(), 1)]);
+}
+
+/// A handler that takes `work` per job and records the jobs it finished.
+fn recording(work: Duration, finished: Arc<Mutex<Vec<i64>>>) -> Handler {
+    Arc::new(move |job| {
+        let finished = finished.clone();
+        Box::pin(async move {
+            tokio::time::sleep(work).await;
+            finished.lock().unwrap().push(job.id);
+            Ok(())
+        })
+    })
+}
+
+fn config(workers: usize, grace: Duration) -> WorkerConfig {
+    WorkerConfig {
+        workers,
+        lease: LEASE,
+        idle: Duration::from_millis(20),
+        backoff: NO_WAIT,
+        grace,
+    }
+}
+
+// ANCHOR: test_shutdown
+#[sqlx::test(migrations = "./migrations")]
+async fn shutdown_lets_jobs_in_flight_finish_and_loses_none(db: PgPool) {
+    enqueue_n(&db, 40).await;
+    let finished = Arc::new(Mutex::new(Vec::new()));
+    let (stop, shutdown) = watch::channel(false);
+    let pool = tokio::spawn(worker::run(
+        db.clone(),
+        config(4, Duration::from_secs(5)),
+        recording(Duration::from_millis(50), finished.clone()),
+        shutdown,
+    ));
+    // Stop once a few jobs are done and others are surely running.
+    until(async || finished.lock().unwrap().len() >= 4).await;
+    stop.send(true).unwrap();
+    let totals = pool.await.unwrap().unwrap();
+    let finished = finished.lock().unwrap().len() as i64;
+    assert!(finished > 0 && finished < 40, "{finished}");
+    assert_eq!(totals.done as i64, finished);
+    assert_eq!(
+        states(&db).await,
+        [
+            ("done".to_string(), finished),
+            ("queued".to_string(), 40 - finished)
+        ],
+        "nothing left running"
+    );
+}
+// ANCHOR_END: test_shutdown
+
+#[sqlx::test(migrations = "./migrations")]
+async fn shutdown_hands_back_a_job_that_overruns_its_grace(db: PgPool) {
+    enqueue_n(&db, 2).await;
+    let finished = Arc::new(Mutex::new(Vec::new()));
+    let (stop, shutdown) = watch::channel(false);
+    let pool = tokio::spawn(worker::run(
+        db.clone(),
+        config(2, Duration::from_millis(50)),
+        recording(Duration::from_secs(30), finished.clone()),
+        shutdown,
+    ));
+    until(async || count(&db, "running").await == 2).await;
+    stop.send(true).unwrap();
+    let totals = pool.await.unwrap().unwrap();
+    assert_eq!(
+        totals,
+        Totals {
+            done: 0,
+            failed: 0,
+            released: 2
+        }
+    );
+    let attempts: Vec<i32> = sqlx::query_scalar("SELECT attempts FROM jobs WHERE state = 'queued'")
+        .fetch_all(&db)
+        .await
+        .unwrap();
+    assert_eq!(attempts, [0, 0], "handed back untried");
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn the_welcome_job_writes_its_message_once_however_often_it_runs(db: PgPool) {
+    use job_queue::welcome::{self, Welcome};
+    let outbox = tempfile::tempdir().unwrap();
+    let ada = Welcome {
+        user_id: 1,
+        name: "Ada".into(),
+        email: "ada@example.com".into(),
+    };
+    let payload = serde_json::to_value(&ada).unwrap();
+    for _ in 0..2 {
+        queue::enqueue(
+            &db,
+            welcome::KIND,
+            &payload,
+            Some(&ada.idempotency_key()),
+            5,
+        )
+        .await
+        .unwrap();
+    }
+    let dir = outbox.path().to_path_buf();
+    let handler: Handler = Arc::new(move |job| {
+        let dir = dir.clone();
+        Box::pin(async move { welcome::send(&dir, &job.payload).await.map(|_| ()) })
+    });
+    let (stop, shutdown) = watch::channel(false);
+    let pool = tokio::spawn(worker::run(
+        db.clone(),
+        config(2, Duration::ZERO),
+        handler,
+        shutdown,
+    ));
+    until(async || count(&db, "done").await == 1).await;
+    stop.send(true).unwrap();
+    assert_eq!(pool.await.unwrap().unwrap().done, 1);
+    let files: Vec<_> = std::fs::read_dir(outbox.path()).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    let message = std::fs::read_to_string(outbox.path().join("1.eml")).unwrap();
+    assert!(
+        message.starts_with("To: Ada <ada@example.com>\n"),
+        "{message}"
+    );
+}
