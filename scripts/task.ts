@@ -23,6 +23,7 @@ export const TASKS: Record<string, Load> = {
 	'bench:build': () => import('./bench/build-times.ts'),
 	'bench:cli': () => import('./bench/cli.ts'),
 	'bench:cli-steps': () => import('./bench/cli-steps.ts'),
+	'bench:jobs': () => import('./bench/jobs.ts'),
 	'bench:lighthouse': () => import('./bench/lighthouse.ts'),
 	'bench:runner': () => import('./bench/runner.ts'),
 	captures: () => import('./captures.ts'),

@@ -1,0 +1,57 @@
+/**
+ * `npm run bench:jobs`: jobs per second through the Going further job queue
+ * (examples/going-further/job-queue) with 1, 2 and 4 workers, for a handler
+ * that does nothing (the queue's own cost) and one that waits 10 ms (a job
+ * that calls another service). The work is the crate's `throughput`
+ * example, built in release mode and run against a throwaway PostgreSQL on
+ * this machine; this script starts and removes the server, and prints the
+ * example's table under a line saying where it ran.
+ *
+ *   npm run bench:jobs            print the figures
+ *   npm run bench:jobs -- --save  also write the transcript (captures/throughput.txt)
+ *
+ * The database shares the machine's cores with the workers, as it would on
+ * a small server; on 2 cores, more workers than cores mostly queue on it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
+import { machine } from '../lib/logstat-bench.ts';
+import { createDatabase, startPostgres, stopPostgres } from '../lib/postgres.ts';
+import { defineTask } from '../lib/task.ts';
+
+const CRATE = 'job-queue';
+
+export default defineTask({
+	name: 'bench:jobs',
+	description: 'jobs per second through the job queue with 1, 2 and 4 workers, on a throwaway PostgreSQL',
+	options: {
+		save: { type: 'boolean', description: 'also write the transcript (captures/throughput.txt)' },
+	},
+	async run(values) {
+		// Looked up first, so a renamed crate fails before any work.
+		const transcript = join(crateNamed(CRATE).dir, 'captures', 'throughput.txt');
+		console.error('Building the throughput example (release)...');
+		execFileSync('cargo', ['build', '--release', '--locked', '-p', CRATE, '--example', 'throughput'], { cwd: examplesRoot, stdio: 'inherit' });
+		const pg = await startPostgres();
+		try {
+			const url = createDatabase(pg.url, 'bench_jobs');
+			const table = execFileSync(join(examplesRoot, 'target', 'release', 'examples', 'throughput'), [], {
+				env: { ...process.env, DATABASE_URL: url },
+				encoding: 'utf8',
+			});
+			const postgresVersion = execFileSync('psql', [url, '-Atc', 'SHOW server_version'], { encoding: 'utf8' }).trim().split(' ')[0];
+			const out = ['$ npm run bench:jobs', `${machine()}; PostgreSQL ${postgresVersion} on the same machine; the release profile`, '', table.trimEnd()].join('\n') + '\n';
+			process.stdout.write(out);
+			if (values.save === true) {
+				mkdirSync(join(transcript, '..'), { recursive: true });
+				writeFileSync(transcript, out);
+				console.error(`wrote ${transcript}`);
+			}
+			return 0;
+		} finally {
+			stopPostgres(pg.dir);
+		}
+	},
+});
