@@ -11,7 +11,11 @@
  *   npm run bench:jobs -- --save  also write the transcript (captures/throughput.txt)
  *
  * The database shares the machine's cores with the workers, as it would on
- * a small server; on 2 cores, more workers than cores mostly queue on it.
+ * a small server. More workers than cores still help while each waits on a
+ * round trip to the database. The throwaway server runs without durable
+ * commits (fsync, synchronous_commit and full_page_writes off, see
+ * scripts/lib/postgres.ts), and the header says so: each job is three
+ * commits, so on a durable server the disk's flush time would weigh on it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -41,8 +45,9 @@ export default defineTask({
 				env: { ...process.env, DATABASE_URL: url },
 				encoding: 'utf8',
 			});
-			const postgresVersion = execFileSync('psql', [url, '-Atc', 'SHOW server_version'], { encoding: 'utf8' }).trim().split(' ')[0];
-			const out = ['$ npm run bench:jobs', `${machine()}; PostgreSQL ${postgresVersion} on the same machine; the release profile`, '', table.trimEnd()].join('\n') + '\n';
+			const show = (setting: string) => execFileSync('psql', [url, '-Atc', `SHOW ${setting}`], { encoding: 'utf8' }).trim().split(' ')[0];
+			const durability = ['fsync', 'synchronous_commit', 'full_page_writes'].map((s) => `${s}=${show(s)}`).join(', ');
+			const out = ['$ npm run bench:jobs', `${machine()}; PostgreSQL ${show('server_version')} on the same machine (${durability}); the release profile`, '', table.trimEnd()].join('\n') + '\n';
 			process.stdout.write(out);
 			if (values.save === true) {
 				mkdirSync(join(transcript, '..'), { recursive: true });

@@ -27,6 +27,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .connect(&url)
         .await?;
     sqlx::migrate!().run(&db).await?;
+    // One untimed run first: connections opened, statements prepared.
+    drain(&db, 4, Duration::ZERO, 200).await?;
     println!(
         "{:<28} {:>7} {:>5} {:>8} {:>7}",
         "handler", "workers", "jobs", "seconds", "jobs/s"
@@ -78,11 +80,13 @@ async fn drain(
     let (stop, shutdown) = watch::channel(false);
     let started = Instant::now();
     let pool = tokio::spawn(worker::run(db.clone(), config, handler, shutdown));
+    // Polled every 10 ms (so a time may be up to 10 ms long), and left if
+    // the pool stops: its error would otherwise leave this waiting forever.
     loop {
         let done: i64 = sqlx::query_scalar("SELECT count(*) FROM jobs WHERE state = 'done'")
             .fetch_one(db)
             .await?;
-        if done == jobs {
+        if done == jobs || pool.is_finished() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;

@@ -21,3 +21,6 @@ CREATE TABLE jobs (
 
 -- What a claim searches: jobs that can run, oldest first.
 CREATE INDEX jobs_claimable ON jobs (run_at, id) WHERE state IN ('queued', 'running');
+
+-- What the search for expired leases reads, without the done and dead history.
+CREATE INDEX jobs_leases ON jobs (locked_until) WHERE state = 'running';

@@ -80,7 +80,7 @@ pub async fn claim(db: &PgPool, lease: Duration) -> Result<Option<Job>, QueueErr
          WHERE id = (
              SELECT id FROM jobs
              WHERE (state = 'queued' AND run_at <= now())
-                OR (state = 'running' AND locked_until < now())
+                OR (state = 'running' AND locked_until < now() AND attempts < max_attempts)
              ORDER BY run_at, id
              LIMIT 1
              FOR UPDATE SKIP LOCKED
@@ -138,8 +138,10 @@ pub async fn fail(
 }
 // ANCHOR_END: fail
 
-/// Hands a job back untried, at shutdown: queued again at once, and the
-/// attempt it was claimed for not counted.
+/// Hands a job back at shutdown: queued again at once, and the attempt it
+/// was claimed for not counted, since the shutdown stopped it, not the job.
+/// Side effects the handler had already started may still complete, so a
+/// handler must be safe to run again (the welcome job writes one file).
 pub async fn release(db: &PgPool, job: &Job) -> Result<(), QueueError> {
     sqlx::query(
         "UPDATE jobs SET state = 'queued', attempts = attempts - 1, locked_until = NULL

@@ -28,7 +28,12 @@ impl Welcome {
 pub async fn send(outbox: &Path, payload: &str) -> Result<PathBuf, String> {
     let welcome: Welcome = serde_json::from_str(payload).map_err(|e| e.to_string())?;
     let path = outbox.join(format!("{}.eml", welcome.user_id));
-    let partial = outbox.join(format!("{}.eml.partial", welcome.user_id));
+    // A temporary name of this run's own: two runs of the job never share one.
+    let partial = outbox.join(format!(
+        "{}.eml.{}.partial",
+        welcome.user_id,
+        fastrand::u64(..)
+    ));
     let message = format!(
         "To: {} <{}>\nSubject: Welcome, {}\n\nYour account is ready.\n",
         welcome.name, welcome.email, welcome.name

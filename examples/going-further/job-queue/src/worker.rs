@@ -76,7 +76,7 @@ async fn worker(
     mut shutdown: watch::Receiver<bool>,
 ) -> Result<Totals, QueueError> {
     let mut totals = Totals::default();
-    while !*shutdown.borrow() {
+    while !stopping(&shutdown) {
         let Some(job) = queue::claim(&db, config.lease).await? else {
             // Nothing to do: wait, but wake at once for a shutdown.
             tokio::select! {
@@ -85,10 +85,17 @@ async fn worker(
             }
             continue;
         };
-        let mut stopping = shutdown.clone();
+        if stopping(&shutdown) {
+            // Asked to stop while claiming: hand the job back at once.
+            queue::release(&db, &job).await?;
+            totals.released += 1;
+            break;
+        }
+        let mut asked = shutdown.clone();
         let deadline = async move {
-            // Runs on past a shutdown for `grace`, never past it.
-            let _ = stopping.wait_for(|stop| *stop).await;
+            // Runs on past a shutdown for `grace`, never past it. (A dropped
+            // sender ends the wait too: it counts as a shutdown.)
+            let _ = asked.wait_for(|stop| *stop).await;
             tokio::time::sleep(config.grace).await;
         };
         tokio::select! {
@@ -114,3 +121,8 @@ async fn worker(
     Ok(totals)
 }
 // ANCHOR_END: worker
+
+/// A shutdown was asked for, or its sender is gone (its owner stopped).
+fn stopping(shutdown: &watch::Receiver<bool>) -> bool {
+    *shutdown.borrow() || shutdown.has_changed().is_err()
+}

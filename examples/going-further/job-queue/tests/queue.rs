@@ -44,6 +44,17 @@ async fn count(db: &PgPool, state: &str) -> i64 {
         .unwrap()
 }
 
+/// Moves the queue's clock instead of sleeping: every lease has run out and
+/// every backoff has passed.
+async fn time_passes(db: &PgPool) {
+    sqlx::query(
+        "UPDATE jobs SET locked_until = now() - interval '1 second', run_at = now() - interval '1 second'",
+    )
+    .execute(db)
+    .await
+    .unwrap();
+}
+
 async fn enqueue_n(db: &PgPool, n: usize) {
     for i in 0..n {
         queue::enqueue(db, "test", &json!({ "n": i }), None, 3)
@@ -122,14 +133,14 @@ async fn a_failing_job_is_retried_then_dead_with_its_error(db: PgPool) {
 async fn a_retry_waits_for_its_backoff(db: PgPool) {
     enqueue_n(&db, 1).await;
     let job = queue::claim(&db, LEASE).await.unwrap().unwrap();
-    queue::fail(&db, &job, "busy", Duration::from_millis(400))
+    queue::fail(&db, &job, "busy", Duration::from_secs(3600))
         .await
         .unwrap();
     assert!(
         queue::claim(&db, LEASE).await.unwrap().is_none(),
         "too early"
     );
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    time_passes(&db).await;
     assert_eq!(queue::claim(&db, LEASE).await.unwrap().unwrap().attempts, 2);
 }
 
@@ -138,15 +149,12 @@ async fn a_retry_waits_for_its_backoff(db: PgPool) {
 async fn a_crash_mid_job_leaves_it_to_be_retried(db: PgPool) {
     enqueue_n(&db, 1).await;
     // A worker claims the job and dies: it never completes, fails or releases it.
-    let lost = queue::claim(&db, Duration::from_millis(300))
-        .await
-        .unwrap()
-        .unwrap();
+    let lost = queue::claim(&db, LEASE).await.unwrap().unwrap();
     assert!(
         queue::claim(&db, LEASE).await.unwrap().is_none(),
         "still leased"
     );
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    time_passes(&db).await;
     let again = queue::claim(&db, LEASE)
         .await
         .unwrap()
@@ -163,11 +171,8 @@ async fn a_crash_on_the_last_attempt_makes_the_job_dead(db: PgPool) {
     queue::enqueue(&db, "test", &json!({}), None, 1)
         .await
         .unwrap();
-    queue::claim(&db, Duration::from_millis(100))
-        .await
-        .unwrap()
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    queue::claim(&db, LEASE).await.unwrap().unwrap();
+    time_passes(&db).await;
     assert!(queue::claim(&db, LEASE).await.unwrap().is_none());
     assert_eq!(states(&db).await, [("dead".to_string(), 1)]);
 }
@@ -206,12 +211,25 @@ async fn shutdown_lets_jobs_in_flight_finish_and_loses_none(db: PgPool) {
         recording(Duration::from_millis(50), finished.clone()),
         shutdown,
     ));
-    // Stop once a few jobs are done and others are surely running.
-    until(async || finished.lock().unwrap().len() >= 4).await;
+    // Stop once a few jobs are done and four are running.
+    until(async || finished.lock().unwrap().len() >= 4 && count(&db, "running").await == 4).await;
+    let in_flight: Vec<i64> = sqlx::query_scalar("SELECT id FROM jobs WHERE state = 'running'")
+        .fetch_all(&db)
+        .await
+        .unwrap();
     stop.send(true).unwrap();
     let totals = pool.await.unwrap().unwrap();
-    let finished = finished.lock().unwrap().len() as i64;
-    assert!(finished > 0 && finished < 40, "{finished}");
+    let finished = finished.lock().unwrap().clone();
+    for id in &in_flight {
+        assert!(
+            finished.contains(id),
+            "job {id}, running at the shutdown, finished"
+        );
+    }
+    // A job claimed just as the shutdown came is handed back, not run.
+    assert!(totals.released <= 4, "{totals:?}");
+    let finished = finished.len() as i64;
+    assert!(finished < 40, "{finished}");
     assert_eq!(totals.done as i64, finished);
     assert_eq!(
         states(&db).await,
@@ -289,6 +307,26 @@ async fn the_welcome_job_writes_its_message_once_however_often_it_runs(db: PgPoo
     until(async || count(&db, "done").await == 1).await;
     stop.send(true).unwrap();
     assert_eq!(pool.await.unwrap().unwrap().done, 1);
+    // Enqueued again once done, it is still the same job, and not run again.
+    let id: i64 = sqlx::query_scalar("SELECT id FROM jobs")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let again = queue::enqueue(
+        &db,
+        welcome::KIND,
+        &payload,
+        Some(&ada.idempotency_key()),
+        5,
+    )
+    .await
+    .unwrap();
+    assert_eq!(again, id);
+    assert_eq!(states(&db).await, [("done".to_string(), 1)]);
+    // Run again by hand (a retry after a crash), it writes the same one file.
+    welcome::send(outbox.path(), &serde_json::to_string(&ada).unwrap())
+        .await
+        .unwrap();
     let files: Vec<_> = std::fs::read_dir(outbox.path()).unwrap().collect();
     assert_eq!(files.len(), 1);
     let message = std::fs::read_to_string(outbox.path().join("1.eml")).unwrap();
@@ -296,4 +334,23 @@ async fn the_welcome_job_writes_its_message_once_however_often_it_runs(db: PgPoo
         message.starts_with("To: Ada <ada@example.com>\n"),
         "{message}"
     );
+}
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_dropped_shutdown_sender_stops_the_pool(db: PgPool) {
+    let (stop, shutdown) = watch::channel(false);
+    let finished = Arc::new(Mutex::new(Vec::new()));
+    let pool = tokio::spawn(worker::run(
+        db.clone(),
+        config(2, Duration::ZERO),
+        recording(Duration::ZERO, finished),
+        shutdown,
+    ));
+    drop(stop);
+    let totals = tokio::time::timeout(Duration::from_secs(10), pool)
+        .await
+        .expect("the pool stopped")
+        .unwrap()
+        .unwrap();
+    assert_eq!(totals, Totals::default());
 }
