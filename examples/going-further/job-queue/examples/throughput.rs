@@ -93,6 +93,6 @@ async fn drain(
     }
     let seconds = started.elapsed().as_secs_f64();
     stop.send(true)?;
-    pool.await??;
+    pool.await?;
     Ok(seconds)
 }

@@ -3,12 +3,12 @@
 
 use std::time::Duration;
 
-use sqlx::PgPool;
+use sqlx::{PgExecutor, PgPool};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum QueueError {
-    #[error("the job queue's database failed")]
+    #[error("the job queue's database failed: {0}")]
     Database(#[from] sqlx::Error),
     #[error("a job's payload is not JSON")]
     Payload(#[from] serde_json::Error),
@@ -38,8 +38,12 @@ pub enum AfterFailure {
 // ANCHOR: enqueue
 /// Adds a job, or returns the id of the job already enqueued under the same
 /// key: a caller that retries (a request sent twice) makes one job.
-pub async fn enqueue(
-    db: &PgPool,
+///
+/// `db` is a pool or a connection inside a transaction: enqueued in the
+/// transaction that writes the job's reason (a new user), the job exists
+/// if and only if that write commits.
+pub async fn enqueue<'e>(
+    db: impl PgExecutor<'e>,
     kind: &str,
     payload: &serde_json::Value,
     key: Option<&str>,
@@ -93,6 +97,24 @@ pub async fn claim(db: &PgPool, lease: Duration) -> Result<Option<Job>, QueueErr
     Ok(job)
 }
 // ANCHOR_END: claim
+
+// ANCHOR: extend
+/// The heartbeat of a long job: its lease pushed `lease` into the future.
+/// False if the job is no longer this worker's (the lease ran out first and
+/// another worker claimed it), so the worker should stop running it.
+pub async fn extend(db: &PgPool, job: &Job, lease: Duration) -> Result<bool, QueueError> {
+    let extended = sqlx::query(
+        "UPDATE jobs SET locked_until = now() + make_interval(secs => $3)
+         WHERE id = $1 AND state = 'running' AND attempts = $2",
+    )
+    .bind(job.id)
+    .bind(job.attempts)
+    .bind(lease.as_secs_f64())
+    .execute(db)
+    .await?;
+    Ok(extended.rows_affected() == 1)
+}
+// ANCHOR_END: extend
 
 /// Marks a job done. False if it was no longer this worker's (its lease
 /// ran out and another worker took it).

@@ -2,6 +2,7 @@
 //! of its own (`#[sqlx::test]`, on the server DATABASE_URL names).
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -189,6 +190,17 @@ fn recording(work: Duration, finished: Arc<Mutex<Vec<i64>>>) -> Handler {
     })
 }
 
+/// Starts a pool on its own task: the sender stops it, the handle gives its totals.
+fn start(
+    db: &PgPool,
+    config: WorkerConfig,
+    handler: Handler,
+) -> (watch::Sender<bool>, tokio::task::JoinHandle<Totals>) {
+    let (stop, shutdown) = watch::channel(false);
+    let pool = tokio::spawn(worker::run(db.clone(), config, handler, shutdown));
+    (stop, pool)
+}
+
 fn config(workers: usize, grace: Duration) -> WorkerConfig {
     WorkerConfig {
         workers,
@@ -204,13 +216,11 @@ fn config(workers: usize, grace: Duration) -> WorkerConfig {
 async fn shutdown_lets_jobs_in_flight_finish_and_loses_none(db: PgPool) {
     enqueue_n(&db, 40).await;
     let finished = Arc::new(Mutex::new(Vec::new()));
-    let (stop, shutdown) = watch::channel(false);
-    let pool = tokio::spawn(worker::run(
-        db.clone(),
+    let (stop, pool) = start(
+        &db,
         config(4, Duration::from_secs(5)),
         recording(Duration::from_millis(50), finished.clone()),
-        shutdown,
-    ));
+    );
     // Stop once a few jobs are done and four are running.
     until(async || finished.lock().unwrap().len() >= 4 && count(&db, "running").await == 4).await;
     let in_flight: Vec<i64> = sqlx::query_scalar("SELECT id FROM jobs WHERE state = 'running'")
@@ -218,7 +228,7 @@ async fn shutdown_lets_jobs_in_flight_finish_and_loses_none(db: PgPool) {
         .await
         .unwrap();
     stop.send(true).unwrap();
-    let totals = pool.await.unwrap().unwrap();
+    let totals = pool.await.unwrap();
     let finished = finished.lock().unwrap().clone();
     for id in &in_flight {
         assert!(
@@ -246,22 +256,19 @@ async fn shutdown_lets_jobs_in_flight_finish_and_loses_none(db: PgPool) {
 async fn shutdown_hands_back_a_job_that_overruns_its_grace(db: PgPool) {
     enqueue_n(&db, 2).await;
     let finished = Arc::new(Mutex::new(Vec::new()));
-    let (stop, shutdown) = watch::channel(false);
-    let pool = tokio::spawn(worker::run(
-        db.clone(),
+    let (stop, pool) = start(
+        &db,
         config(2, Duration::from_millis(50)),
         recording(Duration::from_secs(30), finished.clone()),
-        shutdown,
-    ));
+    );
     until(async || count(&db, "running").await == 2).await;
     stop.send(true).unwrap();
-    let totals = pool.await.unwrap().unwrap();
+    let totals = pool.await.unwrap();
     assert_eq!(
         totals,
         Totals {
-            done: 0,
-            failed: 0,
-            released: 2
+            released: 2,
+            ..Totals::default()
         }
     );
     let attempts: Vec<i32> = sqlx::query_scalar("SELECT attempts FROM jobs WHERE state = 'queued'")
@@ -297,16 +304,10 @@ async fn the_welcome_job_writes_its_message_once_however_often_it_runs(db: PgPoo
         let dir = dir.clone();
         Box::pin(async move { welcome::send(&dir, &job.payload).await.map(|_| ()) })
     });
-    let (stop, shutdown) = watch::channel(false);
-    let pool = tokio::spawn(worker::run(
-        db.clone(),
-        config(2, Duration::ZERO),
-        handler,
-        shutdown,
-    ));
+    let (stop, pool) = start(&db, config(2, Duration::ZERO), handler);
     until(async || count(&db, "done").await == 1).await;
     stop.send(true).unwrap();
-    assert_eq!(pool.await.unwrap().unwrap().done, 1);
+    assert_eq!(pool.await.unwrap().done, 1);
     // Enqueued again once done, it is still the same job, and not run again.
     let id: i64 = sqlx::query_scalar("SELECT id FROM jobs")
         .fetch_one(&db)
@@ -338,19 +339,164 @@ async fn the_welcome_job_writes_its_message_once_however_often_it_runs(db: PgPoo
 
 #[sqlx::test(migrations = "./migrations")]
 async fn a_dropped_shutdown_sender_stops_the_pool(db: PgPool) {
-    let (stop, shutdown) = watch::channel(false);
     let finished = Arc::new(Mutex::new(Vec::new()));
-    let pool = tokio::spawn(worker::run(
-        db.clone(),
+    let (stop, pool) = start(
+        &db,
         config(2, Duration::ZERO),
         recording(Duration::ZERO, finished),
-        shutdown,
-    ));
+    );
     drop(stop);
     let totals = tokio::time::timeout(Duration::from_secs(10), pool)
         .await
         .expect("the pool stopped")
-        .unwrap()
         .unwrap();
     assert_eq!(totals, Totals::default());
+}
+
+// ANCHOR: test_heartbeat
+#[sqlx::test(migrations = "./migrations")]
+async fn a_job_longer_than_its_lease_runs_once(db: PgPool) {
+    enqueue_n(&db, 1).await;
+    let finished = Arc::new(Mutex::new(Vec::new()));
+    // Each job takes three leases; the heartbeat keeps it this worker's.
+    let short = WorkerConfig {
+        lease: Duration::from_millis(300),
+        ..config(1, Duration::from_secs(5))
+    };
+    let (stop, pool) = start(
+        &db,
+        short,
+        recording(Duration::from_millis(900), finished.clone()),
+    );
+    until(async || count(&db, "running").await == 1).await;
+    // A second worker (another machine) polls all the while: nothing to take.
+    let mut polls = 0;
+    while count(&db, "running").await == 1 {
+        assert!(
+            queue::claim(&db, Duration::from_millis(300))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        polls += 1;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(polls >= 10, "polled {polls} times while it ran");
+    stop.send(true).unwrap();
+    let totals = pool.await.unwrap();
+    assert_eq!((totals.done, totals.lost), (1, 0));
+    let attempts: i32 = sqlx::query_scalar("SELECT attempts FROM jobs")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(attempts, 1, "claimed once");
+}
+// ANCHOR_END: test_heartbeat
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_worker_whose_lease_was_taken_stops_the_job(db: PgPool) {
+    enqueue_n(&db, 1).await;
+    // A handler that would run for 30 s, and says when it is stopped.
+    let stopped = Arc::new(AtomicBool::new(false));
+    let flag = stopped.clone();
+    let handler: Handler = Arc::new(move |_job| {
+        let on_drop = SetOnDrop(flag.clone());
+        Box::pin(async move {
+            let _on_drop = on_drop;
+            tokio::time::sleep(Duration::from_secs(30)).await;
+            Ok(())
+        })
+    });
+    let short = WorkerConfig {
+        lease: Duration::from_millis(300),
+        ..config(1, Duration::ZERO)
+    };
+    let (stop, pool) = start(&db, short, handler);
+    until(async || count(&db, "running").await == 1).await;
+    // The worker stalls past its lease (the clock moves on) and another
+    // claims the job: at its next heartbeat the first notices and stops.
+    time_passes(&db).await;
+    let taken = queue::claim(&db, LEASE)
+        .await
+        .unwrap()
+        .expect("lease ran out");
+    assert_eq!(taken.attempts, 2);
+    until(async || stopped.load(Ordering::SeqCst)).await;
+    stop.send(true).unwrap();
+    let totals = pool.await.unwrap();
+    assert_eq!((totals.lost, totals.done, totals.failed), (1, 0, 0));
+    assert!(
+        queue::complete(&db, &taken).await.unwrap(),
+        "the new owner's answer counts"
+    );
+}
+
+/// Sets its flag when dropped: when a handler's future is stopped.
+struct SetOnDrop(Arc<AtomicBool>);
+
+impl Drop for SetOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+// ANCHOR: test_panic
+#[sqlx::test(migrations = "./migrations")]
+async fn a_panicking_handler_fails_its_job_not_the_pool(db: PgPool) {
+    enqueue_n(&db, 1).await;
+    let calls = Arc::new(Mutex::new(0));
+    let seen = calls.clone();
+    let handler: Handler = Arc::new(move |_job| {
+        let calls = seen.clone();
+        Box::pin(async move {
+            let call = {
+                let mut calls = calls.lock().unwrap();
+                *calls += 1;
+                *calls
+            };
+            if call == 1 {
+                panic!("index out of bounds");
+            }
+            Ok(())
+        })
+    });
+    let (stop, pool) = start(&db, config(1, Duration::ZERO), handler);
+    until(async || count(&db, "done").await == 1).await;
+    stop.send(true).unwrap();
+    let totals = pool.await.unwrap();
+    assert_eq!((totals.failed, totals.done), (1, 1));
+    let error: String = sqlx::query_scalar("SELECT last_error FROM jobs")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(error, "the handler panicked: index out of bounds");
+}
+// ANCHOR_END: test_panic
+
+#[sqlx::test(migrations = "./migrations")]
+async fn a_database_error_pauses_the_workers_instead_of_stopping_them(db: PgPool) {
+    // The table vanishes (a botched migration, a restore in progress): every
+    // claim fails until it is back.
+    sqlx::query("ALTER TABLE jobs RENAME TO jobs_away")
+        .execute(&db)
+        .await
+        .unwrap();
+    let finished = Arc::new(Mutex::new(Vec::new()));
+    let (stop, pool) = start(
+        &db,
+        config(2, Duration::ZERO),
+        recording(Duration::ZERO, finished.clone()),
+    );
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(!pool.is_finished(), "the workers are still there");
+    sqlx::query("ALTER TABLE jobs_away RENAME TO jobs")
+        .execute(&db)
+        .await
+        .unwrap();
+    enqueue_n(&db, 3).await;
+    until(async || count(&db, "done").await == 3).await;
+    stop.send(true).unwrap();
+    let totals = pool.await.unwrap();
+    assert_eq!(totals.done, 3);
+    assert!(totals.errors >= 2, "{totals:?}");
 }
