@@ -187,7 +187,10 @@ function testedVersions(name: string, declared: CrateManifest['dependencies'], l
 		.sort()
 		.map((dep) => {
 			const [, pinned] = locked.find(([n]) => n === dep) ?? [];
-			const version = pinned ?? lock.package.find((p) => p.name === dep && p.source !== undefined)?.version;
+			// A path dependency (another crate of the course, such as the job
+			// queue) is locked without a source, like the crate itself.
+			const fromPath = typeof declared[dep] === 'object' && declared[dep] !== null && 'path' in declared[dep];
+			const version = pinned ?? lock.package.find((p) => p.name === dep && (fromPath ? p.source === undefined : p.source !== undefined))?.version;
 			if (version === undefined) fail(`dependencies.${dep}: examples/Cargo.lock has no version of it: run cargo build in examples/`);
 			return { name: dep, version };
 		});

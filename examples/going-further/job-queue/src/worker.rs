@@ -42,7 +42,9 @@ pub struct Totals {
     pub failed: u64,
     /// Handed back at shutdown, untried.
     pub released: u64,
-    /// Stopped because another worker had claimed them (a lease lost).
+    /// Found another worker's when they ended, or stopped when a
+    /// heartbeat found it so: their lease ran out and the job was claimed
+    /// again, so their outcome is not recorded.
     pub lost: u64,
     /// Database errors the workers paused on and survived.
     pub errors: u64,
@@ -125,10 +127,12 @@ async fn claim_and_run(
         return Ok(());
     }
     match run_leased(db, config, handler, &job, shutdown.clone()).await {
-        Ran::Finished(Ok(())) => {
-            queue::complete(db, &job).await?;
-            totals.done += 1;
-        }
+        // False: the lease ran out while the handler held the thread (no
+        // heartbeat could run) and another worker took the job.
+        Ran::Finished(Ok(())) => match queue::complete(db, &job).await? {
+            true => totals.done += 1,
+            false => totals.lost += 1,
+        },
         Ran::Finished(Err(error)) => {
             let delay = config.backoff.jittered(job.attempts as u32);
             queue::fail(db, &job, &error, delay).await?;

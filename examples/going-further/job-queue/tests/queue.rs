@@ -287,23 +287,10 @@ async fn the_welcome_job_writes_its_message_once_however_often_it_runs(db: PgPoo
         name: "Ada".into(),
         email: "ada@example.com".into(),
     };
-    let payload = serde_json::to_value(&ada).unwrap();
     for _ in 0..2 {
-        queue::enqueue(
-            &db,
-            welcome::KIND,
-            &payload,
-            Some(&ada.idempotency_key()),
-            5,
-        )
-        .await
-        .unwrap();
+        ada.enqueue(&db).await.unwrap();
     }
-    let dir = outbox.path().to_path_buf();
-    let handler: Handler = Arc::new(move |job| {
-        let dir = dir.clone();
-        Box::pin(async move { welcome::send(&dir, &job.payload).await.map(|_| ()) })
-    });
+    let handler = welcome::handler(outbox.path().to_path_buf());
     let (stop, pool) = start(&db, config(2, Duration::ZERO), handler);
     until(async || count(&db, "done").await == 1).await;
     stop.send(true).unwrap();
@@ -313,15 +300,7 @@ async fn the_welcome_job_writes_its_message_once_however_often_it_runs(db: PgPoo
         .fetch_one(&db)
         .await
         .unwrap();
-    let again = queue::enqueue(
-        &db,
-        welcome::KIND,
-        &payload,
-        Some(&ada.idempotency_key()),
-        5,
-    )
-    .await
-    .unwrap();
+    let again = ada.enqueue(&db).await.unwrap();
     assert_eq!(again, id);
     assert_eq!(states(&db).await, [("done".to_string(), 1)]);
     // Run again by hand (a retry after a crash), it writes the same one file.

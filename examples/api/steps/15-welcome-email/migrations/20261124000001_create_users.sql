@@ -1,0 +1,1 @@
+../../14-container/migrations/20261124000001_create_users.sql

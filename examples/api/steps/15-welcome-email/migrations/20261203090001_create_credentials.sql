@@ -1,0 +1,1 @@
+../../14-container/migrations/20261203090001_create_credentials.sql

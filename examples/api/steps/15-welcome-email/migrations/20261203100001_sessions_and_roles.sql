@@ -1,0 +1,1 @@
+../../14-container/migrations/20261203100001_sessions_and_roles.sql

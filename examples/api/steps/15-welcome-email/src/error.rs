@@ -1,0 +1,1 @@
+../../14-container/src/error.rs

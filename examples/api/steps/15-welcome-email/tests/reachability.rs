@@ -1,0 +1,1 @@
+../../14-container/tests/reachability.rs
