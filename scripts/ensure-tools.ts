@@ -49,6 +49,9 @@ const AS_ROOT: DebianNeed[] = [
 	{ package: 'podman', present: () => onPath('podman') },
 	{ package: 'debootstrap', present: () => onPath('debootstrap') },
 	{ package: 'binutils', present: () => onPath('strip') },
+	// The observability lesson's test starts a real Prometheus (2.42 in
+	// Debian 12) against the service's /metrics and reads its HTTP API.
+	{ package: 'prometheus', present: () => onPath('prometheus') },
 ];
 
 /**

@@ -73,6 +73,11 @@ node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.ex
 	exit 1
 } >&2
 node scripts/task.ts ensure-tools
+# Jaeger, for the observability lesson's trace test (its captures, below):
+# built from source with Go once per machine into ~/.cache (about 10 minutes
+# the first time, on 2 cores), then only found there. Beside the steps up to
+# the captures, which are the first to need it.
+beside "Jaeger (node scripts/task.ts jaeger)" node scripts/task.ts jaeger
 
 # Every cargo run below compiles through sccache, which keeps compiled crates
 # outside the clone, keyed by their inputs: a second run on this machine
@@ -158,6 +163,7 @@ wait_beside "astro check and astro build"
 # (captures/fuzz.txt): any 5xx, undocumented status or schema mismatch
 # changes its counts, and so fails here.
 step "Saved outputs match a fresh run (including the users API fuzz run)"
+wait_beside "Jaeger (node scripts/task.ts jaeger)"
 node scripts/task.ts captures
 
 # The class image: debootstrap, chroot and podman need root. Elsewhere the

@@ -18,17 +18,80 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
+import { crateNamed, examplesRoot, type Crate } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
 import { defineTask, UsageError } from '../lib/task.ts';
-import { imageConfig, runImage } from './run.ts';
+import { imageConfig, runImage, type ImageConfig } from './run.ts';
 
-const TARGET = 'x86_64-unknown-linux-gnu';
+export const TARGET = 'x86_64-unknown-linux-gnu';
 /** What the lesson shows: static glibc, and no symbol table (9.3 MB of binary became 7.3 MB when measured). */
 const BUILD_ENV = { RUSTFLAGS: '-C target-feature=+crt-static', CARGO_PROFILE_RELEASE_STRIP: 'symbols' };
 
-const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+export const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const imageId = (tag: string) => spawnSync('podman', ['image', 'inspect', '--format', '{{.Id}}', tag], { encoding: 'utf8' }).stdout.trim() || undefined;
+
+/** Fails unless this runs as root with podman and bubblewrap (installing them when missing). */
+export function needRootForImage(command: string): boolean {
+	if (process.getuid?.() !== 0) {
+		console.error(`Building and running the image needs root (podman storage, podman image mount): sudo ${command}`);
+		return false;
+	}
+	ensureCommands(
+		[
+			['podman', 'podman'],
+			['bwrap', 'bubblewrap'],
+		],
+		'building and running the users API image',
+	);
+	return true;
+}
+
+/**
+ * `bin` of `crate`, statically linked for TARGET with `env` (crt-static
+ * among it) and the Cargo profile `profile`; prints the command and what
+ * `ldd` says of the result, and returns its path.
+ */
+export function buildStaticBinary(crate: Crate, bin: string, profile: string, env: Record<string, string>): string {
+	const flags = Object.entries(env).map(([k, v]) => `${k}=${v.includes(' ') ? `'${v}'` : v}`).join(' ');
+	const profileArgs = profile === 'release' ? ['--release'] : ['--profile', profile];
+	console.log(`build: ${flags} cargo build ${profileArgs.join(' ')} --target ${TARGET} --bin ${bin}`);
+	execFileSync('cargo', ['build', '--quiet', '--locked', ...profileArgs, '--target', TARGET, '--bin', bin], {
+		cwd: crate.dir,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	const binary = join(examplesRoot, 'target', TARGET, profile, bin);
+	console.log(`ldd: ${spawnSync('ldd', [binary], { encoding: 'utf8' }).stdout.trim()}`);
+	return binary;
+}
+
+/**
+ * `podman build` of `crate`'s Dockerfile as `tag`, from a context holding
+ * only `binary` (as users-api, the name the Dockerfile copies) and the
+ * crate's nsswitch.conf; then what `podman image inspect` says of it.
+ */
+export function buildImage(crate: Crate, tag: string, binary: string): ImageConfig {
+	const context = mkdtempSync(join(tmpdir(), 'users-api-image-'));
+	const before = imageId(tag);
+	try {
+		copyFileSync(binary, join(context, 'users-api'));
+		copyFileSync(join(crate.dir, 'nsswitch.conf'), join(context, 'nsswitch.conf'));
+		console.log(`image: podman build --file Dockerfile --tag ${tag} <a folder holding only the binary, as users-api, and nsswitch.conf>`);
+		// --layers=false: no cached intermediate image per step of the Dockerfile.
+		execFileSync('podman', ['build', '--quiet', '--layers=false', '--file', join(crate.dir, 'Dockerfile'), '--tag', tag, context], { stdio: ['ignore', 'ignore', 'inherit'] });
+	} finally {
+		rmSync(context, { recursive: true, force: true });
+	}
+	// The previous build of this tag would otherwise stay as an unnamed image.
+	const after = imageId(tag);
+	if (before && before !== after) spawnSync('podman', ['rmi', before], { stdio: 'ignore' });
+
+	const config = imageConfig(tag);
+	console.log(`image ${tag}: ${MB(config.size)} (podman image inspect), ${config.layers} layer${config.layers === 1 ? '' : 's'}`);
+	console.log(`  User ${config.user}; Env ${config.env.join(' ')}`);
+	console.log(`  ExposedPorts ${config.exposed.join(' ')}; Entrypoint ${JSON.stringify(config.entrypoint)}`);
+	return config;
+}
 
 export default defineTask({
 	name: 'api:image',
@@ -38,49 +101,11 @@ export default defineTask({
 	async run(_values, positionals) {
 		const [name] = positionals;
 		if (name === undefined || positionals.length > 1) throw new UsageError('name one crate, e.g. users-api-step-14');
-		if (process.getuid?.() !== 0) {
-			console.error('Building and running the image needs root (podman storage, podman image mount): sudo node scripts/task.ts api:image ' + name);
-			return 1;
-		}
-		ensureCommands(
-			[
-				['podman', 'podman'],
-				['bwrap', 'bubblewrap'],
-			],
-			'building and running the users API image',
-		);
+		if (!needRootForImage('node scripts/task.ts api:image ' + name)) return 1;
 		const crate = crateNamed(name);
 		const bin = crate.bins[0]?.name ?? crate.name;
-
-		const flags = Object.entries(BUILD_ENV).map(([k, v]) => `${k}=${v.includes(' ') ? `'${v}'` : v}`).join(' ');
-		console.log(`build: ${flags} cargo build --release --target ${TARGET} --bin ${bin}`);
-		execFileSync('cargo', ['build', '--quiet', '--locked', '--release', '--target', TARGET, '--bin', bin], {
-			cwd: crate.dir,
-			env: { ...process.env, ...BUILD_ENV },
-			stdio: ['ignore', 'inherit', 'inherit'],
-		});
-		const binary = join(examplesRoot, 'target', TARGET, 'release', bin);
-		console.log(`ldd: ${spawnSync('ldd', [binary], { encoding: 'utf8' }).stdout.trim()}`);
-
-		const context = mkdtempSync(join(tmpdir(), 'users-api-image-'));
-		const before = imageId(name);
-		try {
-			copyFileSync(binary, join(context, 'users-api'));
-			copyFileSync(join(crate.dir, 'nsswitch.conf'), join(context, 'nsswitch.conf'));
-			console.log(`image: podman build --file Dockerfile --tag ${name} <a folder holding only the binary, as users-api, and nsswitch.conf>`);
-			// --layers=false: no cached intermediate image per step of the Dockerfile.
-			execFileSync('podman', ['build', '--quiet', '--layers=false', '--file', join(crate.dir, 'Dockerfile'), '--tag', name, context], { stdio: ['ignore', 'ignore', 'inherit'] });
-		} finally {
-			rmSync(context, { recursive: true, force: true });
-		}
-		// The previous build of this tag would otherwise stay as an unnamed image.
-		const after = imageId(name);
-		if (before && before !== after) spawnSync('podman', ['rmi', before], { stdio: 'ignore' });
-
-		const config = imageConfig(name);
-		console.log(`image ${name}: ${MB(config.size)} (podman image inspect), ${config.layers} layer${config.layers === 1 ? '' : 's'}`);
-		console.log(`  User ${config.user}; Env ${config.env.join(' ')}`);
-		console.log(`  ExposedPorts ${config.exposed.join(' ')}; Entrypoint ${JSON.stringify(config.entrypoint)}`);
+		const binary = buildStaticBinary(crate, bin, 'release', BUILD_ENV);
+		const config = buildImage(crate, name, binary);
 		return (await runImage(name, config)) ? 0 : 1;
 	},
 });

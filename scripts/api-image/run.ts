@@ -188,8 +188,20 @@ async function health(host: string, port: string): Promise<{ status: number; bod
 	return { status: response.status, body: await response.text() };
 }
 
+/** What a caller adds to the image's runs (the Shipping lesson's probes). */
+export interface RunOptions {
+	/** Set in every run, after the image's Env and DATABASE_URL. */
+	env?: Record<string, string>;
+	/**
+	 * Asked in the first run, after /health answered and before the SIGTERM
+	 * that ends it: `outside` is the non-loopback address, `pid` the
+	 * service's as this machine sees it. False fails the check.
+	 */
+	whileServing?: (service: { outside: string; port: string; pid: number }) => Promise<boolean>;
+}
+
 /** Runs the image `tag` three times (below); true when each run did what it should. */
-export async function runImage(tag: string, config: ImageConfig): Promise<boolean> {
+export async function runImage(tag: string, config: ImageConfig, options: RunOptions = {}): Promise<boolean> {
 	const databaseUrl = process.env['DATABASE_URL'];
 	if (!databaseUrl) throw new Error('DATABASE_URL is not set: the service needs a PostgreSQL to start (the capture gives it a fresh database)');
 	const root = unpack(tag);
@@ -205,7 +217,7 @@ export async function runImage(tag: string, config: ImageConfig): Promise<boolea
 		const port = new Map(config.env.map((e) => e.split('=') as [string, string])).get('PORT') ?? '3000';
 
 		console.log(`\nrun: the image's files as / (read-only), user ${config.user}, its Env plus DATABASE_URL, ${config.entrypoint.join(' ')} as process 1, the host's network (bwrap)`);
-		const service = start(root, config, { DATABASE_URL: databaseUrl }, hosts);
+		const service = start(root, config, { DATABASE_URL: databaseUrl, ...options.env }, hosts);
 		try {
 			if (!(await listening(service))) throw new Error(`the service exited before listening:\n${service.output()}`);
 			for (const [what, host] of [['a non-loopback address of this machine', outside], ['127.0.0.1', '127.0.0.1']] as const) {
@@ -213,6 +225,7 @@ export async function runImage(tag: string, config: ImageConfig): Promise<boolea
 				passed &&= status === 200;
 				console.log(`GET /health through ${what}: ${status} ${body}`);
 			}
+			if (options.whileServing) passed = (await options.whileServing({ outside, port, pid: await service.pid })) && passed;
 			const status = await terminate(service);
 			passed &&= status === 0;
 			console.log(`SIGTERM to process 1 (what docker stop sends): exited with ${status}`);
@@ -228,7 +241,7 @@ export async function runImage(tag: string, config: ImageConfig): Promise<boolea
 		byName.hostname = 'localhost';
 		for (const withHosts of [false, true]) {
 			console.log(`\nrun: DATABASE_URL naming localhost, ${withHosts ? 'with an /etc/hosts as engines write it' : 'with no /etc/hosts'}`);
-			const run = start(root, config, { DATABASE_URL: byName.href }, withHosts ? hosts : undefined);
+			const run = start(root, config, { DATABASE_URL: byName.href, ...options.env }, withHosts ? hosts : undefined);
 			try {
 				const listens = await listening(run);
 				passed &&= listens === withHosts;

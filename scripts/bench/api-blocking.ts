@@ -19,11 +19,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
 import { createDatabase, psql, startPostgres, stopPostgres } from '../lib/postgres.ts';
+import { machine } from '../lib/machine.ts';
 import { runWrk, type WrkResult } from '../lib/wrk.ts';
 
 const CRATE = 'users-api-step-09';
@@ -159,11 +160,10 @@ export async function benchBlocking({ seconds = MEASURED_S, save }: BlockingOpti
 			console.log(line);
 			out.push(line);
 		};
-		const cpu = cpus()[0]?.model ?? 'unknown CPU';
 		const ms = (value: number | undefined) => (value === undefined ? '' : `${value.toFixed(1)} ms`).padStart(10);
 		const rps = (value: number | undefined) => (value === undefined ? '' : value.toFixed(0)).padStart(8);
 		say(`$ npm run bench:api -- --scenario blocking${seconds === MEASURED_S ? '' : ` --seconds ${seconds}`}`);
-		say(`${CRATE} release builds, PostgreSQL (throwaway, fsync off), ${cpus().length} cores (${cpu})`);
+		say(`${CRATE} release builds, PostgreSQL (throwaway, fsync off), ${machine()}`);
 		say('service on core 0 (one Tokio worker thread), wrk on core 1');
 		say(`GET /users/{id} on ${GET_CONNECTIONS} connections; POST /users (one argon2 hash each) on ${POST_CONNECTIONS}; ${warmup} s warm-up + ${seconds} s measured`);
 		say();

@@ -19,11 +19,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
 import { createDatabase, startPostgres, stopPostgres } from '../lib/postgres.ts';
+import { machine } from '../lib/machine.ts';
 import { runWrk, type WrkResult } from '../lib/wrk.ts';
 import { seedUsers } from './seed-users.ts';
 
@@ -133,10 +133,9 @@ export async function benchPages({ seconds = MEASURED_S, save }: PagesOptions): 
 			console.log(line);
 			out.push(line);
 		};
-		const cpu = cpus()[0]?.model ?? 'unknown CPU';
 		const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(10);
 		say(`$ npm run bench:api -- --scenario pages${seconds === MEASURED_S ? '' : ` --seconds ${seconds}`}`);
-		say(`${CRATE} release build, PostgreSQL (throwaway, fsync off), ${cpus().length} cores (${cpu})`);
+		say(`${CRATE} release build, PostgreSQL (throwaway, fsync off), ${machine()}`);
 		say(`${ROWS.toLocaleString('en')} users seeded with SQL; service on core 0, wrk on core 1`);
 		say(`${CONNECTIONS} connections, ${warmup} s warm-up + ${seconds} s measured per request; both answer users ${DEEP + 1} to ${ROWS}`);
 		say();

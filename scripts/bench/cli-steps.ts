@@ -35,14 +35,11 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { ensureDebianPackages, onPath } from '../lib/debian.ts';
-import { buildDist, DIST_DIR, generateLog, hyperfine, hyperfineVersion, machine, PROFILE, type Timing } from '../lib/logstat-bench.ts';
+import { median } from '../../src/build/measurements/build-times.ts';
+import { buildDist, DIST_DIR, generateLog, hyperfine, hyperfineVersion, PROFILE, type Timing } from '../lib/logstat-bench.ts';
+import { machine } from '../lib/machine.ts';
 import { defineTask } from '../lib/task.ts';
 
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 export default defineTask({
 	name: 'bench:cli-steps',

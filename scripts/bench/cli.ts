@@ -34,7 +34,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crateNamed } from '../../src/build/workspace/workspace.ts';
 import { ensureDebianPackages, isExecutable, onPath } from '../lib/debian.ts';
-import { buildDist, DIST_DIR, generateLog, hyperfine, hyperfineVersion, machine, PROFILE } from '../lib/logstat-bench.ts';
+import { buildDist, DIST_DIR, generateLog, hyperfine, hyperfineVersion, PROFILE } from '../lib/logstat-bench.ts';
+import { machine } from '../lib/machine.ts';
 import { defineTask } from '../lib/task.ts';
 
 const RUNS = 5;

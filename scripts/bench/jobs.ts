@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
-import { machine } from '../lib/logstat-bench.ts';
+import { machine } from '../lib/machine.ts';
 import { createDatabase, startPostgres, stopPostgres } from '../lib/postgres.ts';
 import { defineTask } from '../lib/task.ts';
 

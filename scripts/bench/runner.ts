@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { median } from '../../src/build/measurements/build-times.ts';
 import { startPlaygroundServer } from '../playground/server.ts';
 import { launch, pageIn } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/static-server.ts';
@@ -60,7 +61,6 @@ async fn main() {
 }
 `;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** Clicks Run on the first panel and resolves with the time until its first output, in ms. */

@@ -6,7 +6,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 
@@ -53,7 +52,3 @@ export function hyperfineVersion(): string {
 	return execFileSync('hyperfine', ['--version'], { encoding: 'utf8' }).trim();
 }
 
-/** e.g. "2 cores (Intel(R) Xeon(R) Processor)". */
-export function machine(): string {
-	return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})`;
-}

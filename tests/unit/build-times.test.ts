@@ -1,6 +1,6 @@
-// The committed build times the "Why Rust" page prints (written by
-// `npm run bench:build`), and the reader that checks them before the page
-// may show a figure.
+// The committed build times the "Why Rust" page and the dev-loop lesson
+// print (written by `npm run bench:build`), and the reader that checks them
+// before a page may show a figure.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,21 @@ describe('committed build times', () => {
 		// rustc 1.90 and later link x86_64-unknown-linux-gnu with its own LLD.
 		const [major, minor] = times.rustc.replace(/^rustc /, '').split('.').map(Number);
 		if (major > 1 || minor >= 90) expect(times.linker).toMatch(/^LLD /);
+	});
+
+	it('link the mold variant with mold, from the config file the lesson shows', () => {
+		expect(times.variants.mold.linker).toMatch(/^mold /);
+		expect(times.variants.mold.config).toBe('going-further/dev-loop/cargo-config/mold.toml');
+		expect(times.variants.mold.settings).toContain('link-arg=-fuse-ld=mold');
+		expect(times.variants.depsOpt.config).toBe('going-further/dev-loop/cargo-config/deps-opt.toml');
+		expect(times.variants.depsOpt.settings).toContain('opt-level = 2');
+		for (const v of Object.values(times.variants)) expect(v.incrementalDebug.seconds.length).toBe(times.builds.incrementalDebug.seconds.length);
+	});
+
+	it('read a filled sccache cache, and leave the incremental workspace crates uncached', () => {
+		expect(times.sccache.warm.median).toBeLessThan(times.sccache.cold.median);
+		expect(times.sccache.warmStats.hits).toBeGreaterThan(0);
+		expect(times.sccache.warmStats.notCached['incremental']).toBeGreaterThan(0);
 	});
 
 	it('show a one-line edit rebuilding faster than a clean build', () => {
@@ -59,6 +74,15 @@ describe('reading build times', () => {
 		expect(() => readBuildTimes(write(noBuild))).toThrow(/builds\.cleanRelease/);
 		expect(() => readBuildTimes(write({ ...good, linker: '' }))).toThrow(/no linker/);
 		expect(() => readBuildTimes(write({ ...good, load: { ...good.load, start: [1, 2] } }))).toThrow(/load\.start/);
+	});
+
+	it('refuses a missing variant, a variant without its linker and a missing sccache run', () => {
+		const { mold: _, ...onlyDepsOpt } = good.variants;
+		expect(() => readBuildTimes(write({ ...good, variants: onlyDepsOpt }))).toThrow(/variants\.mold/);
+		const { linker: __, ...noLinker } = good.variants.depsOpt;
+		expect(() => readBuildTimes(write({ ...good, variants: { ...good.variants, depsOpt: noLinker } }))).toThrow(/variants\.depsOpt/);
+		const { sccache: ___, ...noSccache } = good;
+		expect(() => readBuildTimes(write(noSccache))).toThrow(/sccache/);
 	});
 
 	it('takes the middle value, or the mean of the two middle ones', () => {

@@ -1,7 +1,8 @@
 /**
  * The users API's build times: their shape, written by `npm run bench:build`
  * (scripts/bench/build-times.ts) to public/bench/build-times.json and read at
- * build time by the "Why Rust" page's compile-times section.
+ * build time by the "Why Rust" page's compile-times section and the Going
+ * further dev-loop lesson (its variants: mold, optimised dependencies, sccache).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,28 @@ export interface Timing {
 	command: string;
 	seconds: number[];
 	median: number;
+}
+
+/** A debug build with one cargo --config file added: clean, then after the edit. */
+export interface Variant {
+	name: string;
+	/** The --config file, relative to examples/. */
+	config: string;
+	/** Its settings as measured (the file without comments). */
+	settings: string;
+	/** The linker that signed this variant's debug binary. */
+	linker: string;
+	cleanDebug: Timing;
+	incrementalDebug: Timing;
+}
+
+/** One sccache server's counters over one build. */
+export interface SccacheStats {
+	requests: number;
+	hits: number;
+	misses: number;
+	/** Compilations sccache passed through uncached, by its reason (`incremental`, `crate-type`…). */
+	notCached: Record<string, number>;
 }
 
 export interface BuildTimes {
@@ -34,6 +57,10 @@ export interface BuildTimes {
 	/** 1, 5 and 15 minute load averages; peak1m is the highest 1 minute figure seen while it ran. */
 	load: { start: number[]; end: number[]; peak1m: number };
 	builds: { cleanDebug: Timing; cleanRelease: Timing; cleanCheck: Timing; incrementalDebug: Timing; incrementalCheck: Timing };
+	/** The same debug builds with a --config file; their incremental runs interleaved with the default's. */
+	variants: { mold: Variant; depsOpt: Variant };
+	/** A clean debug build through sccache with an empty cache, then again with the target folder removed. */
+	sccache: { version: string; cold: Timing; warm: Timing; coldStats: SccacheStats; warmStats: SccacheStats };
 }
 
 export function median(values: number[]): number {
@@ -65,7 +92,25 @@ export function readBuildTimes(path: string = BUILD_TIMES_FILE): BuildTimes {
 		throw new Error(`build times: ${path} needs load.start and load.end (three load averages each) and load.peak1m`);
 	}
 	for (const name of ['cleanDebug', 'cleanRelease', 'cleanCheck', 'incrementalDebug', 'incrementalCheck'] as const) checkTiming(name, data.builds?.[name]);
+	for (const name of ['mold', 'depsOpt'] as const) {
+		const v = data.variants?.[name];
+		if (!v || typeof v.config !== 'string' || typeof v.settings !== 'string' || typeof v.linker !== 'string') throw new Error(`build times: ${path} has no variants.${name} with its config, settings and linker`);
+		checkTiming(`variants.${name}.cleanDebug`, v.cleanDebug);
+		checkTiming(`variants.${name}.incrementalDebug`, v.incrementalDebug);
+	}
+	const sc = data.sccache;
+	if (!sc || typeof sc.version !== 'string') throw new Error(`build times: ${path} has no sccache run`);
+	checkTiming('sccache.cold', sc.cold);
+	checkTiming('sccache.warm', sc.warm);
+	for (const stats of [sc.coldStats, sc.warmStats]) {
+		if (!stats || ![stats.requests, stats.hits, stats.misses].every(isNumber) || typeof stats.notCached !== 'object') throw new Error(`build times: ${path} has sccache counters missing`);
+	}
 	return data;
+}
+
+/** How many times as long `a` took as `b` (medians), as the pages print it: 1.23×. */
+export function ratio(a: Timing, b: Timing): string {
+	return `${(a.median / b.median).toFixed(2)}×`;
 }
 
 /** Seconds as the page prints them: one decimal, or minutes and seconds past a minute. */

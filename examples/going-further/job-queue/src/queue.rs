@@ -33,6 +33,9 @@ pub enum AfterFailure {
     Retry,
     /// Out of attempts: kept as `dead` with its last error.
     Dead,
+    /// No longer this attempt's (its lease ran out and another worker
+    /// claimed it): nothing recorded.
+    Lost,
 }
 
 // ANCHOR: enqueue
@@ -155,7 +158,8 @@ pub async fn fail(
     .await?;
     Ok(match dead {
         Some(true) => AfterFailure::Dead,
-        _ => AfterFailure::Retry,
+        Some(false) => AfterFailure::Retry,
+        None => AfterFailure::Lost,
     })
 }
 // ANCHOR_END: fail

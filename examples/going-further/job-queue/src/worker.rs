@@ -15,7 +15,7 @@ use tokio::task::{JoinError, JoinSet};
 use tokio::time::{Instant, MissedTickBehavior};
 
 use crate::backoff::Backoff;
-use crate::queue::{self, Job, QueueError};
+use crate::queue::{self, AfterFailure, Job, QueueError};
 
 /// Runs one job: `Err` carries the reason, which the queue keeps.
 pub type Handler =
@@ -135,8 +135,10 @@ async fn claim_and_run(
         },
         Ran::Finished(Err(error)) => {
             let delay = config.backoff.jittered(job.attempts as u32);
-            queue::fail(db, &job, &error, delay).await?;
-            totals.failed += 1;
+            match queue::fail(db, &job, &error, delay).await? {
+                AfterFailure::Lost => totals.lost += 1,
+                AfterFailure::Retry | AfterFailure::Dead => totals.failed += 1,
+            }
         }
         Ran::Stopped => {
             queue::release(db, &job).await?;
@@ -169,7 +171,8 @@ async fn run_leased(
 ) -> Ran {
     let mut task = JoinSet::new();
     task.spawn(handler(job.clone()));
-    let every = config.lease / 3;
+    // (At least a millisecond: a zero period would make `interval` panic.)
+    let every = (config.lease / 3).max(Duration::from_millis(1));
     let mut heartbeat = tokio::time::interval_at(Instant::now() + every, every);
     heartbeat.set_missed_tick_behavior(MissedTickBehavior::Delay);
     let deadline = async move {

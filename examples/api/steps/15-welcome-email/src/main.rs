@@ -45,8 +45,9 @@ async fn main() -> ExitCode {
 // ANCHOR: worker_config
 /// Two workers: sending a welcome email takes a file write, so two keep up
 /// with far more sign-ups than the password hashing lets through. A lease
-/// a job renews while it runs; a grace under the 10 s that Docker and
-/// Kubernetes wait between SIGTERM and SIGKILL, minus the server's share.
+/// a job renews while it runs; a grace within the 10 s that `docker stop`
+/// waits between SIGTERM and SIGKILL (Kubernetes: 30 s), with room left
+/// for the server's own drain.
 const WORKERS: WorkerConfig = WorkerConfig {
     workers: 2,
     lease: Duration::from_secs(30),
@@ -89,13 +90,18 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     // ANCHOR_END: workers
 
     tracing::info!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, users_api::app(db.clone(), &config))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
     // ANCHOR: stop_workers
-    // No request is in flight any more, so no new job can be enqueued: now
-    // the workers finish theirs, or hand them back within the grace.
-    stop_workers.send_replace(true);
+    // One signal stops both at once: the server drains its requests while
+    // the workers finish their jobs or hand them back, so the two waits
+    // overlap instead of adding up. A job enqueued by a request during the
+    // drain is not lost: it waits in the table for the next start.
+    let signal = async move {
+        shutdown_signal().await;
+        stop_workers.send_replace(true);
+    };
+    axum::serve(listener, users_api::app(db.clone(), &config))
+        .with_graceful_shutdown(signal)
+        .await?;
     let totals = workers.await?;
     tracing::info!(?totals, "workers stopped");
     // ANCHOR_END: stop_workers

@@ -1,0 +1,1 @@
+../../job-queue/migrations/20261205000001_create_jobs.sql
