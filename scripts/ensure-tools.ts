@@ -5,6 +5,7 @@
  * is missing and the command that installs it.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { ensureDebianPackages, isExecutable, onPath, type DebianNeed } from './lib/debian.ts';
 import { ensureSchemathesis } from './lib/schemathesis.ts';
 import { defineTask } from './lib/task.ts';
@@ -51,7 +52,16 @@ const AS_ROOT: DebianNeed[] = [
 	{ package: 'binutils', present: () => onPath('strip') },
 	// The observability lesson's test starts a real Prometheus (2.42 in
 	// Debian 12) against the service's /metrics and reads its HTTP API.
-	{ package: 'prometheus', present: () => onPath('prometheus') },
+	// Only its binary: the package also starts a system Prometheus on *:9090,
+	// unauthenticated, where systemd runs; it is stopped and disabled at once.
+	{
+		package: 'prometheus',
+		present: () => onPath('prometheus'),
+		alone: true,
+		afterInstall: () => {
+			if (existsSync('/run/systemd/system')) spawnSync('systemctl', ['disable', '--now', 'prometheus'], { stdio: 'inherit' });
+		},
+	},
 ];
 
 /**

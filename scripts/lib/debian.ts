@@ -25,7 +25,7 @@ export function isExecutable(file: string): boolean {
 }
 
 /** `what` names the need in the error message, e.g. "building wasm". */
-export function installDebianPackages(packages: string[], what: string): void {
+export function installDebianPackages(packages: string[], what: string, options: { recommends?: boolean } = {}): void {
 	const names = [...new Set(packages)].join(' ');
 	// Not root, or not Debian: nothing here may install, so say how at once.
 	if (process.getuid?.() !== 0 || !onPath('apt-get')) {
@@ -36,13 +36,21 @@ export function installDebianPackages(packages: string[], what: string): void {
 		execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
 		updated = true;
 	}
-	execFileSync('apt-get', ['install', '-y', '-qq', ...new Set(packages)], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const recommends = options.recommends === false ? ['--no-install-recommends'] : [];
+	execFileSync('apt-get', ['install', '-y', '-qq', ...recommends, ...new Set(packages)], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 export interface DebianNeed {
 	/** The Debian package that satisfies it. */
 	package: string;
 	present: () => boolean;
+	/**
+	 * A package whose recommended packages would start services nobody asked
+	 * for (Prometheus recommends its node exporter, listening on every
+	 * address): installed alone, then `afterInstall` runs.
+	 */
+	alone?: boolean;
+	afterInstall?: () => void;
 }
 
 /**
@@ -53,7 +61,12 @@ export interface DebianNeed {
 export function ensureDebianPackages(needs: DebianNeed[], what: string): void {
 	const missing = needs.filter((need) => !need.present());
 	if (missing.length === 0) return;
-	installDebianPackages(missing.map((need) => need.package), what);
+	const together = missing.filter((need) => !need.alone);
+	if (together.length > 0) installDebianPackages(together.map((need) => need.package), what);
+	for (const need of missing.filter((need) => need.alone)) {
+		installDebianPackages([need.package], what, { recommends: false });
+		need.afterInstall?.();
+	}
 	const still = missing.filter((need) => !need.present()).map((need) => need.package);
 	if (still.length > 0) throw new Error(`${what} needs ${still.join(' ')}: apt-get installed it, yet it is still missing`);
 }

@@ -7,12 +7,15 @@
  *   kubernetes-validate --strict (PyPI; its own virtualenv under
  *   ~/.cache/backend-rust/, installed once, needs python3 with venv), then
  *   the fields the lesson relies on read back and compared with the image
- *   (Dockerfile's USER and PORT) and the service (its probe routes, its
- *   drain and request timeout against the grace period);
+ *   (Dockerfile's USER and PORT) and the service (its probe routes, the
+ *   readiness probe's timeout against /readyz's wait on the database, its
+ *   drain and request timeout against the grace period, which
+ *   SHUTDOWN_GRACE_SECS must repeat);
  * - deploy/users-api.service with `systemd-analyze verify` (Debian's
  *   systemd), in a scratch root holding systemd's own units and a stand-in
  *   executable at the unit's ExecStart path; any warning fails, since
- *   systemd ignores a misspelt key and starts the unit anyway.
+ *   systemd ignores a misspelt key and starts the unit anyway; then its
+ *   SHUTDOWN_GRACE_SECS against TimeoutStopSec and the drain and timeout.
  *
  * The crate's capture `captures/deploy-check.txt` runs this.
  */
@@ -45,6 +48,22 @@ function schemaCheck(validator: string, dir: string, file: string): { ok: boolea
 	return { ok: out.status === 0, lines: `${out.stdout}${out.stderr}`.trim().split('\n') };
 }
 
+/** `/readyz`'s longest wait on the database, in seconds, as users_api::health::wait_within computes it. */
+function readyzWait(requestTimeoutSecs: number): number {
+	const healthRs = readFileSync(join(crateNamed('users-api').dir, 'src', 'health.rs'), 'utf8');
+	const maxWait = Number(/MAX_WAIT: Duration = Duration::from_secs\((\d+)\)/.exec(healthRs)?.[1]);
+	return Math.min(requestTimeoutSecs / 2, maxWait);
+}
+
+/** The shutdown budget line: grace, repeated as SHUTDOWN_GRACE_SECS, must exceed drain + request timeout. */
+function budgetCheck(where: string, grace: unknown, graceSetting: string | undefined, drain: string | undefined, timeout: string | undefined): [string, boolean] {
+	const budget = Number(drain) + Number(timeout);
+	return [
+		`${where} ${grace} s = SHUTDOWN_GRACE_SECS ${graceSetting} s > drain ${drain} s + request timeout ${timeout} s`,
+		String(grace) === graceSetting && Number.isFinite(budget) && Number(grace) > budget,
+	];
+}
+
 /** What the lesson says of the manifest, checked against the image and the service's code. */
 function fieldChecks(docs: Doc[], crateDir: string): [string, boolean][] {
 	const dockerfile = readFileSync(join(crateDir, 'Dockerfile'), 'utf8');
@@ -61,13 +80,17 @@ function fieldChecks(docs: Doc[], crateDir: string): [string, boolean][] {
 	const liveness = container['livenessProbe']?.['httpGet']?.['path'];
 	const readiness = container['readinessProbe']?.['httpGet']?.['path'];
 	const grace = pod['terminationGracePeriodSeconds'] ?? 30;
-	const budget = Number(env.get('SHUTDOWN_DRAIN_SECS')) + Number(env.get('REQUEST_TIMEOUT_SECS'));
+	const ready = container['readinessProbe'] ?? {};
+	const readyTimeout = ready['timeoutSeconds'] ?? 1; // Kubernetes' default
+	const readyFailures = ready['failureThreshold'] ?? 3;
+	const wait = readyzWait(Number(env.get('REQUEST_TIMEOUT_SECS') ?? 10));
 	return [
 		[`runAsNonRoot, as uid ${pod['securityContext']?.['runAsUser']} (the image's USER is ${imageUser})`, pod['securityContext']?.['runAsNonRoot'] === true && String(pod['securityContext']?.['runAsUser']) === imageUser],
 		['readOnlyRootFilesystem, no privilege escalation, every capability dropped', container['securityContext']?.['readOnlyRootFilesystem'] === true && container['securityContext']?.['allowPrivilegeEscalation'] === false && container['securityContext']?.['capabilities']?.['drop']?.includes('ALL')],
 		[`containerPort ${port['containerPort']} (the image's PORT is ${imagePort}), HOST=${env.get('HOST')}`, String(port['containerPort']) === imagePort && env.get('HOST') === '0.0.0.0'],
 		[`liveness asks ${liveness}, readiness ${readiness}: both routes of src/probes.rs`, liveness === '/livez' && readiness === '/readyz' && served('/livez') && served('/readyz')],
-		[`grace period ${grace} s > drain ${env.get('SHUTDOWN_DRAIN_SECS')} s + request timeout ${env.get('REQUEST_TIMEOUT_SECS')} s`, Number.isFinite(budget) && grace > budget],
+		[`readiness timeout ${readyTimeout} s > /readyz's wait on the database ${wait} s; failureThreshold ${readyFailures}, not 1`, readyTimeout > wait && readyFailures >= 2],
+		budgetCheck('terminationGracePeriodSeconds', grace, env.get('SHUTDOWN_GRACE_SECS'), env.get('SHUTDOWN_DRAIN_SECS'), env.get('REQUEST_TIMEOUT_SECS')),
 		['memory request and limit, cpu request', Boolean(container['resources']?.['requests']?.['memory'] && container['resources']?.['limits']?.['memory'] && container['resources']?.['requests']?.['cpu'])],
 		[`Service port ${service['spec']?.['ports']?.[0]?.['port']} → targetPort ${service['spec']?.['ports']?.[0]?.['targetPort']}, the container's port name`, service['spec']?.['ports']?.[0]?.['targetPort'] === port['name'] && service['spec']?.['selector']?.['app'] === deployment['spec']?.['selector']?.['matchLabels']?.['app']],
 	];
@@ -92,6 +115,20 @@ function verifyUnit(unitText: string): { ok: boolean; lines: string[] } {
 	} finally {
 		rmSync(root, { recursive: true, force: true });
 	}
+}
+
+/** The unit's SHUTDOWN_GRACE_SECS against its TimeoutStopSec, the drain and the request timeout (its Environment= lines). */
+function unitBudgetCheck(unitText: string): [string, boolean] {
+	const env = new Map<string, string>();
+	for (const [, assignments] of unitText.matchAll(/^Environment=(.*)$/gm)) {
+		for (const assignment of assignments.trim().split(/\s+/)) {
+			const [name, value] = assignment.split('=', 2);
+			env.set(name, value);
+		}
+	}
+	const stop = /^TimeoutStopSec=(\d+)$/m.exec(unitText)?.[1];
+	const [what, ok] = budgetCheck('TimeoutStopSec', stop, env.get('SHUTDOWN_GRACE_SECS'), env.get('SHUTDOWN_DRAIN_SECS'), env.get('REQUEST_TIMEOUT_SECS'));
+	return [`unit: ${what}`, ok];
 }
 
 export default defineTask({
@@ -121,6 +158,9 @@ export default defineTask({
 		console.log(`\nsystemd-analyze verify ${UNIT}: ${good.ok ? 'no warnings' : 'warnings'}`);
 		for (const line of good.lines) console.log(`  ${line}`);
 		passed &&= good.ok;
+		const [unitBudget, unitBudgetOk] = unitBudgetCheck(unit);
+		say(unitBudgetOk, unitBudget);
+		passed &&= unitBudgetOk;
 
 		// Each broken copy must be rejected, or the check above proves nothing.
 		console.log('\nbroken copies, each of which must be rejected:');
@@ -138,6 +178,11 @@ export default defineTask({
 			const fieldsOk = fieldChecks(readYaml(validator, wrongPath), crateDir).every(([, ok]) => ok);
 			say(schemaOk && !fieldsOk, 'readiness asking /ready: valid for the schema, refused by the field check');
 			passed &&= schemaOk && !fieldsOk;
+
+			const shortGrace = manifest.replace('terminationGracePeriodSeconds: 30', 'terminationGracePeriodSeconds: 10');
+			const graceRefused = !fieldChecks(readYaml(validator, shortGrace), crateDir).every(([, ok]) => ok);
+			say(graceRefused, 'terminationGracePeriodSeconds: 10, SHUTDOWN_GRACE_SECS still 30: refused by the field check');
+			passed &&= graceRefused;
 
 			const brokenUnit = unit.replace('NoNewPrivileges=yes', 'NoNewPrivilege=yes').replace('ProtectSystem=strict', 'ProtectSystem=very');
 			const badUnit = verifyUnit(brokenUnit);

@@ -1,5 +1,6 @@
 //! What the lesson says about the three versions of `import_users`, checked
-//! on the IR rustc makes of them, not only on their results.
+//! on the IR rustc makes of them, not only on their results. The copy counts
+//! are exact; the sizes are compared only where the gap is wide.
 
 use dev_loop::monomorphs::count;
 
@@ -18,14 +19,20 @@ fn each_version_makes_the_copies_the_lesson_says() {
     assert_eq!((via_dyn.bodies, via_dyn.shells), (1, 4));
     assert_eq!((buffered.bodies, buffered.shells), (1, 4));
     // A dyn BufRead costs a vtable per reader type, every method of Read and
-    // BufRead instantiated: more IR than the four copies it saves.
+    // BufRead instantiated: more functions and more IR than the four copies
+    // it saves (by about a fifth with rustc 1.95, far from the noise of a
+    // compiler update).
     assert!(
-        via_dyn.lines > generic.lines,
+        via_dyn.functions > generic.functions && via_dyn.lines > generic.lines,
         "{via_dyn:?} against {generic:?}"
     );
-    // Reading to bytes first costs only read_to_end per type: less IR.
+    // Reading to bytes first costs a read_to_end per type instead of three
+    // copies of the body: about as much IR as the generic version, since the
+    // body is small next to the std code every version compiles once. Which
+    // of the two is smaller is too close to call (under 2% with rustc 1.95),
+    // so the test claims only that they are within a tenth of each other.
     assert!(
-        buffered.lines < generic.lines,
+        buffered.lines.abs_diff(generic.lines) * 10 < generic.lines,
         "{buffered:?} against {generic:?}"
     );
 }

@@ -175,8 +175,9 @@ const COUNT_QUEUED_SLOWLY: &str =
     "SELECT (SELECT count(*) FROM jobs WHERE state = 'queued') FROM pg_sleep($1)";
 
 // ANCHOR: report
-/// A report whose second query is slow on purpose (`pg_sleep`), capped at
-/// 2 s so the parameter cannot hold a connection for long.
+/// A report whose second query is slow on purpose (`pg_sleep`, at most
+/// 2 s). A demonstration only: a parameter that makes a query wait lets any
+/// client hold the pool's connections, so a real service has no such route.
 async fn report(
     State(db): State<PgPool>,
     Query(query): Query<ReportQuery>,

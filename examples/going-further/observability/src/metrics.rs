@@ -2,7 +2,7 @@
 //! the code, rendered in Prometheus's text format on the metrics port.
 
 use std::sync::OnceLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::extract::{MatchedPath, Request, State};
@@ -67,6 +67,11 @@ struct Scrape {
 }
 
 // ANCHOR: scrape
+/// How long a scrape waits for the queue's count: far under Prometheus's
+/// scrape timeout (10 s by default, 1 s in the test), so an exhausted pool
+/// cannot make the whole page late.
+const QUEUE_COUNT_LIMIT: Duration = Duration::from_millis(500);
+
 /// `GET /metrics`: the gauges are read at scrape time (the pool's
 /// connections, the queue's jobs by state), then everything is rendered.
 async fn scrape(State(scrape): State<Scrape>) -> Response {
@@ -75,20 +80,29 @@ async fn scrape(State(scrape): State<Scrape>) -> Response {
     metrics::gauge!("db_pool_connections", "state" => "idle").set(idle);
     metrics::gauge!("db_pool_connections", "state" => "in_use").set(f64::from(pool.size()) - idle);
     metrics::gauge!("db_pool_max_connections").set(f64::from(pool.options().get_max_connections()));
-    let depth: Result<Vec<(String, i64)>, _> =
-        sqlx::query_as("SELECT state, count(*) FROM jobs GROUP BY state")
-            .fetch_all(pool)
-            .await;
+    let depth = tokio::time::timeout(
+        QUEUE_COUNT_LIMIT,
+        sqlx::query_as::<_, (String, i64)>("SELECT state, count(*) FROM jobs GROUP BY state")
+            .fetch_all(pool),
+    )
+    .await;
     match depth {
-        Ok(rows) => {
+        Ok(Ok(rows)) => {
             for state in ["queued", "running", "done", "dead"] {
                 let count = rows.iter().find(|(s, _)| s == state).map_or(0, |(_, n)| *n);
                 metrics::gauge!("job_queue_jobs", "state" => state).set(count as f64);
             }
         }
-        // The rest of the page is still worth scraping; the log says why
-        // the queue's gauges kept their last values.
-        Err(error) => tracing::warn!(%error, "could not count the queue's jobs"),
+        // The rest of the page is still worth scraping: the queue's gauges
+        // keep their last values, and the counter and the log say why.
+        Ok(Err(error)) => {
+            metrics::counter!("scrape_queries_skipped_total", "reason" => "error").increment(1);
+            tracing::warn!(%error, "could not count the queue's jobs");
+        }
+        Err(_) => {
+            metrics::counter!("scrape_queries_skipped_total", "reason" => "timeout").increment(1);
+            tracing::warn!(limit = ?QUEUE_COUNT_LIMIT, "no connection or no answer in time to count the queue's jobs");
+        }
     }
     (
         [("content-type", "text/plain; version=0.0.4")],

@@ -24,9 +24,12 @@ struct Prometheus {
 
 impl Prometheus {
     fn start(target: std::net::SocketAddr) -> Prometheus {
+        // Debian's binary, or the one BACKEND_RUST_PROMETHEUS names.
         let binary = common::program(
-            PathBuf::from("/usr/bin/prometheus"),
-            "apt-get install prometheus   # as root; or: sudo node scripts/task.ts ensure-tools",
+            std::env::var_os("BACKEND_RUST_PROMETHEUS")
+                .map_or_else(|| PathBuf::from("/usr/bin/prometheus"), PathBuf::from),
+            "apt-get install --no-install-recommends prometheus && systemctl disable --now prometheus   # as root; \
+             or set BACKEND_RUST_PROMETHEUS to a prometheus binary",
         );
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("prometheus.yml");
@@ -200,6 +203,49 @@ async fn prometheus_scrapes_requests_latency_pool_and_queue(db: PgPool) {
         .await
         .unwrap();
     assert_eq!(value(&jobs[0]), 1.0);
+
+    // The pool exhausted: the scrape still answers in time.
+    scrape_with_the_pool_exhausted(&prometheus, &db).await;
     running.stop().await.unwrap();
 }
 // ANCHOR_END: test_prometheus
+
+// ANCHOR: exhausted
+/// Holds every connection of the pool, as slow requests would, and waits
+/// for a scrape taken meanwhile: it cannot count the queue, and must still
+/// answer before Prometheus's scrape timeout, with the pool's gauges.
+async fn scrape_with_the_pool_exhausted(prometheus: &Prometheus, db: &PgPool) {
+    let max = db.options().get_max_connections();
+    let mut held = Vec::new();
+    for _ in 0..max {
+        held.push(db.acquire().await.unwrap());
+    }
+    let full = common::until(
+        "a scrape with every connection in use",
+        Duration::from_secs(30),
+        async || {
+            let result = prometheus
+                .query(r#"db_pool_connections{state="in_use"}"#)
+                .await?;
+            (result.first().map(value) == Some(f64::from(max))).then_some(result)
+        },
+    )
+    .await;
+    let up = prometheus
+        .query(r#"up{job="observability"}"#)
+        .await
+        .unwrap();
+    assert_eq!(value(&up[0]), 1.0, "the scrape answered in time");
+    let skipped = prometheus
+        .query(r#"scrape_queries_skipped_total{reason="timeout"}"#)
+        .await
+        .unwrap();
+    assert!(value(&skipped[0]) >= 1.0, "the skipped query is counted");
+    println!(
+        "with all {max} connections held: db_pool_connections{{state=\"in_use\"}} = {}, up = {}",
+        value(&full[0]),
+        value(&up[0])
+    );
+    drop(held);
+}
+// ANCHOR_END: exhausted

@@ -5,6 +5,7 @@ mod common;
 
 use std::io::ErrorKind;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use observability::service::Settings;
 use sqlx::PgPool;
@@ -49,9 +50,12 @@ async fn neither_port_answers_from_another_address(db: PgPool) {
     let running = common::start(db, outbox.path()).await;
     for (name, addr) in [("public", running.app), ("metrics", running.metrics)] {
         let outside: SocketAddr = common::from_outside(addr);
-        match tokio::net::TcpStream::connect(outside).await {
-            Err(error) if error.kind() == ErrorKind::ConnectionRefused => {}
-            other => panic!("the {name} port answered on {outside}: {other:?}"),
+        // A firewall that drops packets leaves connect waiting for minutes.
+        let connect = tokio::net::TcpStream::connect(outside);
+        match tokio::time::timeout(Duration::from_secs(5), connect).await {
+            Ok(Err(error)) if error.kind() == ErrorKind::ConnectionRefused => {}
+            Ok(other) => panic!("the {name} port answered on {outside}: {other:?}"),
+            Err(_) => panic!("no answer from {outside} in 5 s, not even a refusal"),
         }
     }
     running.stop().await.unwrap();

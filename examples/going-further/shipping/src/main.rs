@@ -29,10 +29,12 @@ async fn main() -> ExitCode {
     let settings = Config::from_lookup(env)
         .map_err(|e| e.to_string())
         .and_then(|config| {
-            Ok((
-                config,
-                settings::drain_from_lookup(env).map_err(|e| e.to_string())?,
-            ))
+            let drain = settings::drain_from_lookup(env).map_err(|e| e.to_string())?;
+            // The drain and the longest request must end before the
+            // orchestrator's SIGKILL (SHUTDOWN_GRACE_SECS): the exercise.
+            settings::check_shutdown_budget(env, drain, config.request_timeout)
+                .map_err(|e| e.to_string())?;
+            Ok((config, drain))
         });
     let (config, drain) = match settings {
         Ok(settings) => settings,

@@ -2,7 +2,8 @@
 //! real PostgreSQL: readiness follows the database while liveness does
 //! not; SIGTERM fails readiness first, the service keeps serving for the
 //! drain, then stops listening and exits 0; with HOST unset, nothing
-//! outside this machine reaches the probes.
+//! outside this machine reaches the probes; a bad setting or a shutdown
+//! that does not fit the grace period stops the start.
 
 mod common;
 
@@ -62,7 +63,9 @@ async fn readiness_follows_the_database_and_liveness_does_not() {
 #[tokio::test]
 async fn sigterm_fails_readiness_first_then_drains_then_exits() {
     let db = Database::new("sigterm").await;
-    let mut service = Service::start(&[("DATABASE_URL", &db.url), ("SHUTDOWN_DRAIN_SECS", "2")]);
+    // 5 s: long enough that the checks below end well inside the drain,
+    // even on a loaded machine.
+    let mut service = Service::start(&[("DATABASE_URL", &db.url), ("SHUTDOWN_DRAIN_SECS", "5")]);
     let at = service.address;
     assert_eq!(get(at, "/readyz").unwrap().0, 200);
 
@@ -91,7 +94,7 @@ async fn sigterm_fails_readiness_first_then_drains_then_exits() {
         "readiness failed only after {not_ready:?}"
     );
     assert!(
-        refused >= Duration::from_secs(2),
+        refused >= Duration::from_secs(5),
         "stopped listening after {refused:?}, before the drain"
     );
 
@@ -145,6 +148,27 @@ async fn a_bad_setting_stops_the_start_naming_it() {
     assert!(
         output.contains(
             r#"users-api: SHUTDOWN_DRAIN_SECS: must be a whole number of seconds, got "five""#
+        ),
+        "{output}"
+    );
+}
+
+#[tokio::test]
+async fn a_shutdown_that_does_not_fit_the_grace_period_stops_the_start() {
+    let (mut child, output) = common::spawn(&[
+        ("DATABASE_URL", "postgres://nobody@127.0.0.1:9/none"),
+        ("SHUTDOWN_DRAIN_SECS", "25"),
+        ("REQUEST_TIMEOUT_SECS", "10"),
+        ("SHUTDOWN_GRACE_SECS", "30"),
+    ]);
+    let status = child.wait().unwrap();
+    std::thread::sleep(Duration::from_millis(100)); // the reader threads finish
+    assert_eq!(status.code(), Some(2));
+    let output = output.lock().unwrap().join("\n");
+    assert!(
+        output.contains(
+            "users-api: SHUTDOWN_GRACE_SECS: 30 s must be more than SHUTDOWN_DRAIN_SECS (25 s) + \
+             REQUEST_TIMEOUT_SECS (10 s), or a request still running at the kill is cut off"
         ),
         "{output}"
     );

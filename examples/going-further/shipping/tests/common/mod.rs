@@ -153,6 +153,9 @@ pub fn spawn(env: &[(&str, &str)]) -> (Child, Arc<Mutex<Vec<String>>>) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_users-api-ship"));
     command
         .env_remove("HOST")
+        .env_remove("SHUTDOWN_DRAIN_SECS")
+        .env_remove("SHUTDOWN_GRACE_SECS")
+        .env_remove("REQUEST_TIMEOUT_SECS")
         .env("PORT", "0")
         .env(
             "RUST_LOG",
