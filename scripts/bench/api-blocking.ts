@@ -26,6 +26,7 @@ import { ensureCommands } from '../lib/debian.ts';
 import { createDatabase, psql, startPostgres, stopPostgres } from '../lib/postgres.ts';
 import { machine } from '../lib/machine.ts';
 import { runWrk, type WrkResult } from '../lib/wrk.ts';
+import { saveTranscript } from '../lib/transcript.ts';
 
 const CRATE = 'users-api-step-09';
 const PORT = 3901;
@@ -181,8 +182,7 @@ export async function benchBlocking({ seconds = MEASURED_S, save }: BlockingOpti
 				console.error('not saved: some requests failed');
 				return 1;
 			}
-			writeFileSync(transcript, `${out.join('\n')}\n`);
-			console.error(`wrote ${transcript}`);
+			saveTranscript(transcript, out.join('\n'));
 		}
 		return 0;
 	} finally {

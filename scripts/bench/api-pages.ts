@@ -18,7 +18,6 @@
  *   npm run bench:api -- --scenario pages --seconds 2  a short run, to try it out
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
@@ -26,6 +25,7 @@ import { createDatabase, startPostgres, stopPostgres } from '../lib/postgres.ts'
 import { machine } from '../lib/machine.ts';
 import { runWrk, type WrkResult } from '../lib/wrk.ts';
 import { seedUsers } from './seed-users.ts';
+import { saveTranscript } from '../lib/transcript.ts';
 
 const CRATE = 'users-api-step-12';
 const PORT = 3902;
@@ -150,8 +150,7 @@ export async function benchPages({ seconds = MEASURED_S, save }: PagesOptions): 
 				console.error('not saved: some requests failed');
 				return 1;
 			}
-			writeFileSync(transcript, `${out.join('\n')}\n`);
-			console.error(`wrote ${transcript}`);
+			saveTranscript(transcript, out.join('\n'));
 		}
 		return failures.length > 0 ? 1 : 0;
 	} finally {

@@ -30,7 +30,7 @@
  * the machine's speed drifts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
@@ -39,6 +39,7 @@ import { median } from '../../src/build/measurements/build-times.ts';
 import { buildDist, DIST_DIR, generateLog, hyperfine, hyperfineVersion, PROFILE, type Timing } from '../lib/logstat-bench.ts';
 import { machine } from '../lib/machine.ts';
 import { defineTask } from '../lib/task.ts';
+import { saveTranscript } from '../lib/transcript.ts';
 
 
 export default defineTask({
@@ -128,8 +129,7 @@ export default defineTask({
 		}
 
 		if (values.save === true) {
-			writeFileSync(TRANSCRIPT, `${out.join('\n')}\n`);
-			console.error(`wrote ${TRANSCRIPT}`);
+			saveTranscript(TRANSCRIPT, out.join('\n'));
 		}
 	},
 });

@@ -29,7 +29,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crateNamed } from '../../src/build/workspace/workspace.ts';
@@ -37,6 +37,7 @@ import { ensureDebianPackages, isExecutable, onPath } from '../lib/debian.ts';
 import { buildDist, DIST_DIR, generateLog, hyperfine, hyperfineVersion, PROFILE } from '../lib/logstat-bench.ts';
 import { machine } from '../lib/machine.ts';
 import { defineTask } from '../lib/task.ts';
+import { saveTranscript } from '../lib/transcript.ts';
 
 const RUNS = 5;
 const TOP = 10;
@@ -173,8 +174,7 @@ export default defineTask({
 		}
 
 		if (SAVE) {
-			writeFileSync(TRANSCRIPT, `${out.join('\n')}\n`);
-			console.error(`wrote ${TRANSCRIPT}`);
+			saveTranscript(TRANSCRIPT, out.join('\n'));
 		}
 	},
 });

@@ -18,12 +18,12 @@
  * commits, so on a durable server the disk's flush time would weigh on it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { machine } from '../lib/machine.ts';
 import { createDatabase, startPostgres, stopPostgres } from '../lib/postgres.ts';
 import { defineTask } from '../lib/task.ts';
+import { saveTranscript } from '../lib/transcript.ts';
 
 const CRATE = 'job-queue';
 
@@ -50,9 +50,7 @@ export default defineTask({
 			const out = ['$ npm run bench:jobs', `${machine()}; PostgreSQL ${show('server_version')} on the same machine (${durability}); the release profile`, '', table.trimEnd()].join('\n') + '\n';
 			process.stdout.write(out);
 			if (values.save === true) {
-				mkdirSync(join(transcript, '..'), { recursive: true });
-				writeFileSync(transcript, out);
-				console.error(`wrote ${transcript}`);
+				saveTranscript(transcript, out);
 			}
 			return 0;
 		} finally {

@@ -24,7 +24,7 @@
  *   npm run bench:ship -- --save  also write the lesson's transcript (captures/bench.txt)
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
@@ -36,6 +36,7 @@ import { runWrk } from '../lib/wrk.ts';
 import { seedUsers } from '../bench/seed-users.ts';
 import { BIN, CRATE, PROFILE, STATIC } from './image.ts';
 import { TARGET } from '../api-image/build.ts';
+import { saveTranscript } from '../lib/transcript.ts';
 
 const MUSL = 'x86_64-unknown-linux-musl';
 const PORT = 3901;
@@ -214,9 +215,7 @@ export default defineTask({
 			const out = lines.join('\n') + '\n';
 			process.stdout.write(out);
 			if (values.save === true) {
-				mkdirSync(join(transcript, '..'), { recursive: true });
-				writeFileSync(transcript, out);
-				console.error(`wrote ${transcript}`);
+				saveTranscript(transcript, out);
 			}
 			return 0;
 		} finally {

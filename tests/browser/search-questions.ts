@@ -16,7 +16,7 @@ export const QUESTIONS: Question[] = [
 	// Why Rust, and the first server
 	['why rust for backend', '/why-rust/'],
 	['does rust have a garbage collector', '/why-rust/', '/rust-book/ownership/'],
-	['slow compile times', '/why-rust/'],
+	['slow compile times', '/why-rust/', '/going-further/dev-loop/'],
 	['install rust', '/getting-started/', '/rust-book/getting-started/'],
 	['first web server', '/getting-started/'],
 	['axum::Server::bind', '/getting-started/'],
@@ -98,6 +98,16 @@ export const QUESTIONS: Question[] = [
 	['threads in webassembly', '/cli/making-it-fast/'],
 	['ship a static binary', '/cli/shipping-a-binary/'],
 	['run it from cron', '/cli/shipping-a-binary/'],
+
+	// Going further
+	['background job queue', '/going-further/workers/'],
+	['retry with exponential backoff', '/going-further/workers/', '/rust-book/async/'],
+	['prometheus metrics', '/going-further/observability/'],
+	['opentelemetry traces', '/going-further/observability/'],
+	['kubernetes readiness probe', '/going-further/shipping/'],
+	['musl static binary', '/going-further/shipping/', '/cli/shipping-a-binary/'],
+	['faster linker mold', '/going-further/dev-loop/', '/why-rust/'],
+	['rebuild on save', '/going-further/dev-loop/'],
 
 	// Resources
 	['books to learn rust', '/resources/'],
