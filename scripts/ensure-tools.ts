@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureDebianPackages, isExecutable, onPath, type DebianNeed } from './lib/debian.ts';
+import { ensureKubernetesValidate } from './lib/kubernetes-validate.ts';
 import { ensureSchemathesis } from './lib/schemathesis.ts';
 import { defineTask } from './lib/task.ts';
 
@@ -39,6 +40,17 @@ const DEBIAN: DebianNeed[] = [
 	{ package: 'curl', present: () => onPath('curl') },
 	// The lab's contract test puts a one-second load on every peer.
 	{ package: 'wrk', present: () => onPath('wrk') },
+	// The Shipping lesson's deploy check verifies its systemd unit.
+	{ package: 'systemd', present: () => onPath('systemd-analyze') },
+	// The gRPC lesson's crate runs protoc in its build script, so every
+	// workspace build needs it (clippy first), and its messages import
+	// google/protobuf/timestamp.proto, which libprotobuf-dev holds.
+	{ package: 'protobuf-compiler', present: () => onPath('protoc') },
+	{ package: 'libprotobuf-dev', present: () => existsSync('/usr/include/google/protobuf/timestamp.proto') },
+	// Its interop test: a Python client with Debian's grpcio and protobuf,
+	// run by the system's /usr/bin/python3 (a pyenv python3 lacks them).
+	{ package: 'python3-grpcio', present: () => succeeds('/usr/bin/python3', ['-c', 'import grpc']) },
+	{ package: 'python3-protobuf', present: () => succeeds('/usr/bin/python3', ['-c', 'import google.protobuf']) },
 ];
 
 // Only root builds the container images (the users API's capture, the
@@ -77,6 +89,7 @@ export function ensureTools(): void {
 	}
 	ensureDebianPackages(process.getuid?.() === 0 ? [...DEBIAN, ...AS_ROOT] : DEBIAN, 'npm test');
 	ensureSchemathesis();
+	ensureKubernetesValidate();
 }
 
 export default defineTask({

@@ -25,10 +25,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crateNamed } from '../../src/build/workspace/workspace.ts';
 import { ensureCommands } from '../lib/debian.ts';
-import { ensurePythonTool } from '../lib/python-tool.ts';
+import { ensureKubernetesValidate, KUBERNETES_VALIDATE } from '../lib/kubernetes-validate.ts';
 import { defineTask } from '../lib/task.ts';
 
-const KUBERNETES_VALIDATE = { package: 'kubernetes-validate', version: '1.37.0', command: 'kubernetes-validate' };
 const MANIFEST = 'deploy/users-api.yaml';
 const UNIT = 'deploy/users-api.service';
 
@@ -137,7 +136,7 @@ export default defineTask({
 	options: {},
 	async run() {
 		ensureCommands([['systemd-analyze', 'systemd']], 'checking the systemd unit');
-		const validator = ensurePythonTool(KUBERNETES_VALIDATE);
+		const validator = ensureKubernetesValidate();
 		const crateDir = crateNamed('shipping').dir;
 		const manifest = readFileSync(join(crateDir, MANIFEST), 'utf8');
 		const unit = readFileSync(join(crateDir, UNIT), 'utf8');
