@@ -23,9 +23,12 @@ export const TASKS: Record<string, Load> = {
 	'bench:build': () => import('./bench/build-times.ts'),
 	'bench:cli': () => import('./bench/cli.ts'),
 	'bench:cli-steps': () => import('./bench/cli-steps.ts'),
+	'bench:graphql': () => import('./bench/graphql.ts'),
+	'bench:grpc': () => import('./bench/grpc.ts'),
 	'bench:jobs': () => import('./bench/jobs.ts'),
 	'bench:lighthouse': () => import('./bench/lighthouse.ts'),
 	'bench:runner': () => import('./bench/runner.ts'),
+	'bench:wasm': () => import('./bench/wasm.ts'),
 	'bench:ship': () => import('./shipping/bench.ts'),
 	captures: () => import('./captures.ts'),
 	'compiler-cache': () => import('./compiler-cache.ts'),
@@ -46,6 +49,7 @@ export const TASKS: Record<string, Load> = {
 	'sqlx:prepare': () => import('./sqlx-prepare.ts'),
 	steps: () => import('./steps.ts'),
 	wasm: () => import('./build-wasm.ts'),
+	'wasm:logstat': () => import('./build-logstat-wasm.ts'),
 };
 
 /** The tasks `argv` needs: the one it names, or all of them to list them. */

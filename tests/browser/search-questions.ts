@@ -108,6 +108,12 @@ export const QUESTIONS: Question[] = [
 	['musl static binary', '/going-further/shipping/', '/cli/shipping-a-binary/'],
 	['faster linker mold', '/going-further/dev-loop/', '/why-rust/'],
 	['rebuild on save', '/going-further/dev-loop/'],
+	['grpc with tonic', '/going-further/grpc/'],
+	['protobuf faster than json', '/going-further/grpc/'],
+	['graphql n+1 dataloader', '/going-further/graphql/'],
+	['graphql query depth limit', '/going-further/graphql/'],
+	['rust webassembly in node', '/going-further/wasm/'],
+	['napi-rs native addon', '/going-further/wasm/'],
 
 	// Resources
 	['books to learn rust', '/resources/'],

@@ -18,6 +18,8 @@ import { playgroundLink } from '../../shared/playground-link.ts';
 import { parseTestReport, programWithTests, testTitle, type TestReport } from '../../shared/test-report.ts';
 import { OUTPUT_CAP_BYTES, runWasm, TIME_LIMIT_MS, type EndReason } from './wasm-run.ts';
 import { prepareOnIntent } from './prepare-on-intent.ts';
+// The WebAssembly lesson's demo shares this module's lazy loader (RunnerLoader.astro).
+import { wireDemos } from '../logstat-demo/demo.ts';
 
 /** One request per server and page: every panel shows the same list. */
 const offered = new Map<string, Promise<OfferedCrate[] | undefined>>();
@@ -350,5 +352,6 @@ class Runner extends HTMLElement {
 }
 
 if (!customElements.get('br-runner')) customElements.define('br-runner', Runner);
+wireDemos();
 // From now on, a panel the learner points at or focuses gets its program ready before Run.
 prepareOnIntent();
