@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod demo;
+pub mod json_only;
 pub mod loaders;
 pub mod query_count;
 pub mod schema;

@@ -43,6 +43,22 @@ pub fn build(db: PgPool, introspection: bool) -> UsersSchema {
 }
 // ANCHOR_END: limits
 
+/// The price of a root `user(id)` lookup: one SQL statement of its own,
+/// not batched, so worth a page of rows. Under aliases, at most 99 fit in
+/// a document; a client that wants more users asks for a page.
+pub const USER_LOOKUP_PRICE: usize = 100;
+
+// ANCHOR: list_price
+/// A list field's price: its length times the price of each item. It
+/// saturates, because a cycle 15 levels deep multiplies past usize::MAX,
+/// and it stops just above the limit, because async-graphql adds sibling
+/// fields' prices with a plain `+` that would overflow after a saturated
+/// product. Anything above MAX_COMPLEXITY is refused, whatever its size.
+fn list_price(len: usize, each: usize) -> usize {
+    len.saturating_mul(each).min(MAX_COMPLEXITY + 1)
+}
+// ANCHOR_END: list_price
+
 /// A database error as the client sees it: no SQL, no table names. The
 /// details go to the server's log.
 fn internal(error: impl std::fmt::Display) -> Error {
@@ -78,7 +94,7 @@ impl User {
     }
 
     /// The user's newest jobs, at most 20.
-    #[graphql(complexity = "JOBS_PER_USER as usize * child_complexity")]
+    #[graphql(complexity = "list_price(JOBS_PER_USER as usize, child_complexity)")]
     async fn jobs(&self, ctx: &Context<'_>) -> Result<Vec<Job>> {
         let rows = match ctx.data_opt::<DataLoader<JobsByUser>>() {
             // Batched: this user's id joins the others asked for in the
@@ -138,6 +154,7 @@ pub struct Query;
 #[Object]
 impl Query {
     /// One user by id, or null.
+    #[graphql(complexity = "USER_LOOKUP_PRICE.saturating_add(child_complexity)")]
     async fn user(&self, ctx: &Context<'_>, id: ID) -> Result<Option<User>> {
         let row = db::user(ctx.data()?, parse_id(&id)?)
             .await
@@ -147,7 +164,9 @@ impl Query {
 
     /// Users in id order, a page at a time: pass the last `endCursor` as
     /// `after` for the next page.
-    #[graphql(complexity = "first.unwrap_or(DEFAULT_PAGE).max(0) as usize * child_complexity")]
+    #[graphql(
+        complexity = "list_price(first.unwrap_or(DEFAULT_PAGE).max(0) as usize, child_complexity)"
+    )]
     async fn users(
         &self,
         ctx: &Context<'_>,

@@ -9,12 +9,14 @@ use async_graphql::dataloader::DataLoader;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
 use axum::extract::State;
+use axum::middleware::from_fn;
 use axum::routing::{get, post};
 use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+use crate::json_only::json_only;
 use crate::loaders::{JobsByUser, UsersById};
 use crate::schema::{self, UsersSchema};
 
@@ -79,9 +81,10 @@ pub fn router(db: PgPool, settings: &Settings) -> Router {
     };
     // POST only: GraphQLRequest would also read a document from a GET's
     // query string, and a GET is what a link or an <img> on another site
-    // can make a browser send.
+    // can make a browser send. And JSON only (src/json_only.rs): the POSTs
+    // a form on another site can send have other content types.
     Router::new()
-        .route("/graphql", post(graphql))
+        .route("/graphql", post(graphql).route_layer(from_fn(json_only)))
         .route("/health", get(|| async { "ok" }))
         .with_state(app)
 }

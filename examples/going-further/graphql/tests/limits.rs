@@ -121,6 +121,53 @@ async fn a_wide_document_is_refused(db: PgPool) {
 }
 // ANCHOR_END: wide
 
+// ANCHOR: overflow
+#[sqlx::test(migrator = "users_graphql::MIGRATOR")]
+async fn a_price_too_large_for_usize_is_refused(db: PgPool) {
+    seed(&db, 1, 1).await;
+    let server = start(db, |_| {}).await;
+    // Fifteen rounds of jobs › user: 31 nested selections, under
+    // async-graphql's recursion limit of 32, and a price of 20^15 × …,
+    // more than a 64-bit usize holds. Plain `*` would panic in a debug
+    // build and wrap around to a small price in a release build.
+    let mut cycle = String::from("name");
+    for _ in 0..15 {
+        cycle = format!("jobs {{ user {{ {cycle} }} }}");
+    }
+    let answer = graphql(
+        &server,
+        &format!(r#"{{ user(id: "1") {{ name {cycle} }} }}"#),
+        json!({}),
+    )
+    .await;
+    show("user › (jobs › user) × 15", &answer);
+    assert_eq!(errors(&answer), ["Query is too complex."]);
+    server.stop().await.unwrap();
+}
+// ANCHOR_END: overflow
+
+// ANCHOR: lookups
+#[sqlx::test(migrator = "users_graphql::MIGRATOR")]
+async fn many_aliased_lookups_are_refused(db: PgPool) {
+    seed(&db, 1, 0).await;
+    let server = start(db, |_| {}).await;
+    // Each root `user` lookup is one SQL statement of its own. Priced at
+    // 100, at most 99 fit in a document: 100 of them are refused.
+    let lookups = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!(r#"u{i}: user(id: "1") {{ name }} "#))
+            .collect()
+    };
+    let answer = graphql(&server, &format!("{{ {} }}", lookups(99)), json!({})).await;
+    show("99 aliased user lookups", &answer);
+    assert!(errors(&answer).is_empty(), "{:?}", answer.body);
+    let answer = graphql(&server, &format!("{{ {} }}", lookups(100)), json!({})).await;
+    show("100 aliased user lookups", &answer);
+    assert_eq!(errors(&answer), ["Query is too complex."]);
+    server.stop().await.unwrap();
+}
+// ANCHOR_END: lookups
+
 // ANCHOR: introspection
 const INTROSPECTION: &str = "{ __schema { queryType { name } types { name } } }";
 

@@ -106,7 +106,7 @@ impl UserService for Users {
                 let last = next.is_err();
                 // Sending waits while the buffer is full, under the same
                 // deadline. A send that fails means the client went away:
-                // dropping `rows` then ends the query.
+                // dropping `rows` then stops reading and frees the connection.
                 match timeout_at(deadline.instant(), tx.send(next)).await {
                     Ok(Ok(())) if !last => {}
                     Ok(_) => break,

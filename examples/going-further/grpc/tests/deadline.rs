@@ -1,5 +1,7 @@
 //! Deadlines: a call the server cannot answer in time ends with
-//! DEADLINE_EXCEEDED, and the work stops.
+//! DEADLINE_EXCEEDED, and the same server answers again once the database
+//! is free. (That a stream's task stops when its client hangs up is
+//! checked in tests/streaming.rs.)
 
 mod common;
 

@@ -60,16 +60,19 @@ async fn rest_reads_the_same_row_behind_the_same_token(db: PgPool) {
         get(addr, "/users/999", Some(TOKEN)).await.0,
         StatusCode::NOT_FOUND
     );
-    assert_eq!(
-        get(addr, "/users/1", None).await.0,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        get(addr, "/users/1", Some("test-token-0123456789abcdeX"))
-            .await
-            .0,
-        StatusCode::UNAUTHORIZED
-    );
+    // Refused without a token and with a wrong one: 401, and the
+    // challenge RFC 9110 requires with it, naming the scheme to use.
+    for token in [None, Some("test-token-0123456789abcdeX")] {
+        let (status, headers, _) = get(addr, "/users/1", token).await;
+        assert_eq!(
+            (
+                status,
+                headers.get(header::WWW_AUTHENTICATE).map(|v| v.as_bytes())
+            ),
+            (StatusCode::UNAUTHORIZED, Some(&b"Bearer"[..])),
+            "token {token:?}"
+        );
+    }
 
     // A path that no route knows falls to tonic's fallback: gRPC's
     // UNIMPLEMENTED (12), in an HTTP 200, even for a REST client.

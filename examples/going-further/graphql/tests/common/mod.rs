@@ -33,13 +33,33 @@ pub struct Answer {
 
 /// POSTs `body` as JSON to the server's /graphql.
 pub async fn post(running: &Running, body: &Value) -> Answer {
+    send(
+        running,
+        Method::POST,
+        "/graphql",
+        Some("application/json"),
+        serde_json::to_vec(body).unwrap(),
+    )
+    .await
+}
+
+/// Any request to the server: the method, path, Content-Type (or none)
+/// and body a browser on another site could choose.
+pub async fn send(
+    running: &Running,
+    method: Method,
+    path: &str,
+    content_type: Option<&str>,
+    body: Vec<u8>,
+) -> Answer {
     let client = Client::builder(TokioExecutor::new()).build_http::<Full<Bytes>>();
-    let request = Request::builder()
-        .method(Method::POST)
-        .uri(format!("http://{}/graphql", running.addr))
-        .header("content-type", "application/json")
-        .body(Full::new(Bytes::from(serde_json::to_vec(body).unwrap())))
-        .unwrap();
+    let mut request = Request::builder()
+        .method(method)
+        .uri(format!("http://{}{path}", running.addr));
+    if let Some(content_type) = content_type {
+        request = request.header("content-type", content_type);
+    }
+    let request = request.body(Full::new(Bytes::from(body))).unwrap();
     let response = client.request(request).await.expect("the server answers");
     let status = response.status().as_u16();
     let bytes = response

@@ -11,7 +11,7 @@ use std::time::Duration;
 /// caller granted, never less. Past 99999999 hours, it says 99999999H.
 pub fn encode_grpc_timeout(timeout: Duration) -> String {
     // A first try: milliseconds for everything. Too coarse below a
-    // millisecond, rounded the wrong way, and too long for a day.
+    // millisecond, rounded the wrong way, and too long (9 digits) for two days.
     format!("{}m", timeout.as_millis())
 }
 
