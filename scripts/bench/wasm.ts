@@ -12,11 +12,21 @@
  *     the same three ways;
  *   - the logstat CLI itself on one thread, for reference.
  *
- * Every one starts from the file's bytes in memory (the JavaScript parsers
- * and the per-line calls decode them to a string first, and that is
- * counted). Each is run once to warm up, then RUNS times; the table gives
- * the median. Before any figure is printed, all of them must agree on the
- * totals, or the script fails.
+ * The addon and the CLI are built with the workspace's `dist` profile:
+ * release with fat LTO and one codegen unit, as the .wasm is built
+ * (scripts/build-logstat-wasm.ts), so the native rows and the WebAssembly
+ * rows differ by target, not by optimisation settings.
+ *
+ * Every one starts from the file's bytes in memory, except the CLI, which
+ * reads the file (from the page cache). The JavaScript parsers and the
+ * per-line calls decode the bytes to a string first, and that is counted;
+ * the decode alone is timed too and printed under the table. Each is run
+ * once to warm up, then RUNS times; the table gives the median. Before any
+ * figure is printed, all of them must agree on the totals, or the script
+ * fails: every run of every in-process row gives the same summary, and the
+ * CLI's --json report, mapped to the same shape, is compared too (in full
+ * on its warm-up run, which lists every path; lines, requests and
+ * malformed on the timed runs).
  *
  *   node scripts/task.ts bench:wasm            print the figures
  *   node scripts/task.ts bench:wasm --save     also write captures/bench.txt
@@ -43,6 +53,14 @@ const CHUNK = 1 << 20;
 /** Cargo's target folder (CARGO_TARGET_DIR when set, as cargo reads it). */
 const targetRoot = process.env['CARGO_TARGET_DIR'] ?? join(examplesRoot, 'target');
 const benchDir = join(targetRoot, 'bench-wasm');
+/**
+ * The native builds' profile (examples/Cargo.toml): release with fat LTO and
+ * one codegen unit, the settings the .wasm is built with; it also strips
+ * symbols, which changes no speed. Its own folder, target/dist/, so the
+ * everyday release builds are not rebuilt.
+ */
+const PROFILE = 'dist';
+const nativeDir = join(targetRoot, PROFILE);
 
 /** What both Rust builds expose to JavaScript (wasm-bindgen's and napi-rs's classes). */
 interface RustStats {
@@ -113,6 +131,33 @@ function cargo(args: string[]): void {
 	execFileSync('cargo', args, { cwd: examplesRoot, stdio: ['ignore', 2, 2] });
 }
 
+/** The CLI's --json report (logstat's report.rs) in the shape of the module's summary (src/summary.rs). */
+interface CliReport {
+	lines: number;
+	requests: number;
+	malformed: { count: number };
+	status_codes: Record<string, number>;
+	top_paths: { path: string; requests: number }[];
+	per_minute: { peak: { requests: number }; minutes: unknown[] } | null;
+}
+/** Enough for every path of the log: the report then lists them all, and their count is the summary's `paths`. */
+const ALL_PATHS = 1_000_000_000;
+
+function cliSummary(json: string): string {
+	const r = JSON.parse(json) as CliReport;
+	// The same keys in the same order as the other rows' JSON, so the strings compare.
+	return JSON.stringify({
+		lines: r.lines,
+		requests: r.requests,
+		malformed: r.malformed.count,
+		status: r.status_codes,
+		paths: r.top_paths.length,
+		top: r.top_paths.slice(0, 5).map((p) => [p.path, p.requests]),
+		minutes: r.per_minute?.minutes.length ?? 0,
+		peak: r.per_minute?.peak.requests ?? 0,
+	});
+}
+
 export default defineTask({
 	name: 'bench:wasm',
 	description: 'logstat’s parser as WebAssembly and as a napi-rs addon against JavaScript parsers, per line and per chunk, on a generated log',
@@ -124,18 +169,19 @@ export default defineTask({
 		const stale = staleness();
 		if (stale.length) throw new Error(stale.join('\n'));
 
-		console.error('Building gen_log, the logstat CLI and the napi addon (release)...');
-		cargo(['build', '--release', '--locked', '-p', 'logstat', '--example', 'gen_log', '--bin', 'logstat']);
-		cargo(['build', '--release', '--locked', '-p', 'logstat-napi']);
+		console.error(`Building gen_log, the logstat CLI and the napi addon (--profile ${PROFILE}: fat LTO, one codegen unit)...`);
+		cargo(['build', '--profile', PROFILE, '--locked', '-p', 'logstat', '--example', 'gen_log', '--bin', 'logstat']);
+		cargo(['build', '--profile', PROFILE, '--locked', '-p', 'logstat-napi']);
 		mkdirSync(benchDir, { recursive: true });
 		const addon = join(benchDir, 'logstat_napi.node');
-		copyFileSync(join(targetRoot, 'release', 'liblogstat_napi.so'), addon);
+		copyFileSync(join(nativeDir, 'liblogstat_napi.so'), addon);
 		const log = join(benchDir, 'access.log');
 		if (!existsSync(log) || statSync(log).size < LOG_BYTES) {
 			console.error(`Generating ${log}...`);
-			writeFileSync(log, execFileSync(join(targetRoot, 'release', 'examples', 'gen_log'), [String(LOG_BYTES)], { maxBuffer: 2 * LOG_BYTES }));
+			writeFileSync(log, execFileSync(join(nativeDir, 'examples', 'gen_log'), [String(LOG_BYTES)], { maxBuffer: 2 * LOG_BYTES }));
 		}
 		const bytes = readFileSync(log);
+		const chunks = [...wholeLines(bytes, CHUNK)].length;
 
 		// ANCHOR: load_wasm
 		const started = performance.now();
@@ -188,15 +234,31 @@ export default defineTask({
 			}
 			rows.push({ name: c.name, times, summary });
 		}
-		// The CLI reads the file itself (page cache warm after the reads above).
-		const cli = join(targetRoot, 'release', 'logstat');
-		const cliTimes: number[] = [];
-		for (let i = 0; i <= RUNS; i++) {
+		// The decode the JavaScript rows and the per-line rows include, on its own.
+		bytes.toString('utf8');
+		const decodeTimes: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
 			const t = performance.now();
-			const run = spawnSync(cli, ['--jobs', '1', '--format', 'combined', log], { encoding: 'utf8', maxBuffer: 1 << 24 });
-			if (run.status !== 0) throw new Error(`logstat failed: ${run.stderr}`);
-			if (i > 0) cliTimes.push(performance.now() - t);
+			bytes.toString('utf8');
+			decodeTimes.push(performance.now() - t);
 		}
+		// The CLI reads the file itself (page cache warm after the reads above),
+		// and reports as JSON: the warm-up run with every path, to compare in full.
+		const cli = join(nativeDir, 'logstat');
+		const cliRun = (top: number): CliReport & { summary: string } => {
+			const run = spawnSync(cli, ['--jobs', '1', '--format', 'combined', '--json', '--top', String(top), log], { encoding: 'utf8', maxBuffer: 1 << 28 });
+			if (run.status !== 0) throw new Error(`logstat failed: ${run.stderr}`);
+			return { ...(JSON.parse(run.stdout) as CliReport), summary: cliSummary(run.stdout) };
+		};
+		const cliRow = { name: 'logstat CLI, native, one thread (reference)', times: [] as number[], summary: cliRun(ALL_PATHS).summary };
+		for (let i = 0; i < RUNS; i++) {
+			const t = performance.now();
+			const run = cliRun(10);
+			cliRow.times.push(performance.now() - t);
+			const expected = JSON.parse(cliRow.summary) as { lines: number; requests: number; malformed: number };
+			if (run.lines !== expected.lines || run.requests !== expected.requests || run.malformed.count !== expected.malformed) throw new Error('logstat CLI: a run gave other totals');
+		}
+		rows.push(cliRow);
 
 		const reference = rows[0]!.summary;
 		const disagree = rows.filter((r) => r.summary !== reference);
@@ -206,7 +268,7 @@ export default defineTask({
 		const scanner = median(rows[1]!.times);
 		const lines = totals.lines;
 		const fmt = (ms: number) => ms.toFixed(0).padStart(9);
-		const table = [...rows, { name: 'logstat CLI, native, one thread (reference)', times: cliTimes, summary: '' }].map((r) => {
+		const table = rows.map((r) => {
 			const ms = median(r.times);
 			const perLine = (ms * 1e6) / lines;
 			return `${r.name.padEnd(47)}${fmt(ms)}${perLine.toFixed(0).padStart(9)}${(scanner / ms).toFixed(2).padStart(12)}   ${r.times.map((t) => t.toFixed(0)).join(' ')}`;
@@ -217,14 +279,15 @@ export default defineTask({
 		const out = [
 			'$ node scripts/task.ts bench:wasm',
 			`${machine()}; Node ${nodeVersion}`,
-			`WebAssembly: logstat_wasm_bg.wasm, ${manifest.bytes} bytes, ${manifest.toolchain}, wasm-bindgen ${manifest.wasmBindgen}; compiled and instantiated in ${loadMs.toFixed(1)} ms`,
-			`napi-rs addon and CLI: ${rustc}, the release profile`,
-			`log: ${lines} lines, ${(bytes.length / 1e6).toFixed(1)} MB (gen_log's Combined lines, fixed seed); medians of ${RUNS} runs after one warm-up`,
+			`WebAssembly: logstat_wasm_bg.wasm, ${manifest.bytes} bytes, ${manifest.toolchain} (fat LTO, one codegen unit), wasm-bindgen ${manifest.wasmBindgen}; compiled and instantiated in ${loadMs.toFixed(1)} ms`,
+			`napi-rs addon and CLI: ${rustc}, --profile ${PROFILE} (release, fat LTO, one codegen unit, stripped)`,
+			`log: ${lines} lines, ${(bytes.length / 1e6).toFixed(1)} MB (gen_log's Combined lines, fixed seed), ${chunks} chunks of about 1 MiB; medians of ${RUNS} runs after one warm-up`,
 			'',
 			`${'parser'.padEnd(47)}${'ms'.padStart(9)}${'ns/line'.padStart(9)}${'vs scanner'.padStart(12)}   runs (ms)`,
 			...table,
 			'',
-			`all ${rows.length} parsers agree: ${totals.lines} lines, ${totals.requests} requests, ${totals.malformed} malformed, ${totals.paths} paths, ${totals.minutes} minutes`,
+			`decoding the ${(bytes.length / 1e6).toFixed(1)} MB of UTF-8 into one JavaScript string, included in the JavaScript rows and the per-line rows: ${median(decodeTimes).toFixed(0)} ms (runs ${decodeTimes.map((t) => t.toFixed(0)).join(' ')})`,
+			`all ${rows.length} rows agree (the CLI's from its --json report): ${totals.lines} lines, ${totals.requests} requests, ${totals.malformed} malformed, the same status codes, ${totals.paths} paths, the same top 5, ${totals.minutes} minutes, the same peak`,
 		].join('\n') + '\n';
 		process.stdout.write(out);
 		if (values.save === true) saveTranscript(transcript, out);

@@ -1,7 +1,8 @@
 // The WebAssembly lesson's demo in real Chromium on the built site: nothing
 // of it loads before the learner acts; Parse runs logstat's Rust parser in
 // the page and shows the same totals Node gets from the same module; a
-// file parses too; once loaded it works with the network off, and no
+// file parses too, and a large one is streamed to the module a 1 MiB chunk
+// a call; once loaded it works with the network off, and no
 // request ever leaves the site; a path in a log is shown as text, never
 // markup; axe finds nothing on it, results shown.
 import { readFileSync } from 'node:fs';
@@ -11,23 +12,34 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from '../../scripts/lib/chromium.ts';
 import { glueFile, wasmFile } from '../../scripts/lib/logstat-wasm.ts';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
+import { wholeLines } from '../../examples/going-further/logstat-wasm/js/chunks.ts';
 import { runAxe } from './axe.ts';
 import { testPage } from './test-page.ts';
 
 const LESSON = '/going-further/wasm/';
 const accessLog = readFileSync(join(examplesRoot, 'cli/logstat/samples/access.log'), 'utf8');
 
+interface Totals {
+	lines: number;
+	requests: number;
+	malformed: number;
+}
 let browser: Browser;
-let expected: { lines: number; requests: number; malformed: number };
+let nodeTotals: (bytes: Buffer) => Totals;
+let expected: Totals;
 beforeAll(async () => {
 	browser = await launch();
 	// What Node gets from the same committed module, for the page to match.
 	const glue = await import(glueFile);
 	glue.initSync({ module: readFileSync(wasmFile) });
-	const stats = new glue.LogStats();
-	stats.feedChunk(Buffer.from(accessLog));
-	expected = JSON.parse(stats.summary());
-	stats.free();
+	nodeTotals = (bytes) => {
+		const stats = new glue.LogStats();
+		stats.feedChunk(bytes);
+		const totals = JSON.parse(stats.summary()) as Totals;
+		stats.free();
+		return totals;
+	};
+	expected = nodeTotals(Buffer.from(accessLog));
 });
 afterAll(() => browser?.close());
 
@@ -84,6 +96,23 @@ describe('WebAssembly demo', () => {
 		await page.locator('[data-logstat-demo] [data-file]').setInputFiles({ name: 'access.log', mimeType: 'text/plain', buffer: Buffer.from(accessLog) });
 		await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/^Parsed/);
 		expect(await status(page).textContent()).toContain(`${expected.requests} requests`);
+	});
+
+	it('streams a file larger than a chunk to the module a 1 MiB chunk a call, with the totals Node gets', async () => {
+		const { page } = await lesson();
+		const log = accessLog.endsWith('\n') ? accessLog : `${accessLog}\n`;
+		const big = Buffer.from(log.repeat(Math.ceil((3.5 * 2 ** 20) / log.length)));
+		const want = nodeTotals(big);
+		// The cuts the page must make: the chunker's over the whole file, though the page reads it as a stream.
+		const calls = [...wholeLines(big, 2 ** 20)].length;
+		expect(calls).toBeGreaterThan(3);
+		await page.locator('[data-logstat-demo] [data-file]').focus();
+		await page.locator('[data-logstat-demo] [data-file]').setInputFiles({ name: 'big.log', mimeType: 'text/plain', buffer: big });
+		await expect.poll(() => status(page).textContent(), { timeout: 60_000 }).toMatch(/^Parsed/);
+		const text = await status(page).textContent();
+		expect(text).toContain(`Parsed ${want.lines.toLocaleString('en')} lines`);
+		expect(text).toContain(`(${calls} calls into WebAssembly)`);
+		expect(text).toContain(`${want.requests.toLocaleString('en')} requests, ${want.malformed.toLocaleString('en')} malformed`);
 	});
 
 	it('works offline once loaded, and never leaves the site', async () => {

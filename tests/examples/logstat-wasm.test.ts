@@ -9,7 +9,7 @@ import { glueFile, staleness, wasmFile } from '../../scripts/lib/logstat-wasm.ts
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { wholeLines } from '../../examples/going-further/logstat-wasm/js/chunks.ts';
 import { regexText } from '../../examples/going-further/logstat-wasm/js/regex.ts';
-import { scanText } from '../../examples/going-further/logstat-wasm/js/scanner.ts';
+import { LineParser, scanLine, scanText, seconds, secondsIn } from '../../examples/going-further/logstat-wasm/js/scanner.ts';
 import { Totals } from '../../examples/going-further/logstat-wasm/js/summary.ts';
 
 interface LogStats {
@@ -56,6 +56,18 @@ describe('the logstat WebAssembly module', () => {
 		}
 		expect(javascript(scanText, bytes)).toEqual(whole);
 		expect(javascript(regexText, bytes)).toEqual(whole);
+		// The scanner a line at a time (the bench's per-line row): its cached stamp carries across texts.
+		const parser = new LineParser('');
+		expect(javascript((text, totals) => text.split('\n').forEach((line) => scanLine(line, parser, totals)), bytes)).toEqual(whole);
+	});
+
+	it('reads a duration in place as it reads a copy of it', () => {
+		for (const value of ['0.042', '1834', '1.', '0.000001', '0.0000015', '1e3', '12345678901234', '-1', '.5', 'x', '']) {
+			expect(secondsIn(` ${value} `, 1, value.length + 1)).toBe(seconds(value));
+		}
+		expect(seconds('0.042')).toBe(42_000);
+		expect(seconds('1e3')).toBe(1_000_000_000);
+		expect(seconds('-1')).toBeUndefined();
 	});
 
 	it('gives the CLI’s totals on its sample (logstat’s captures/report.txt)', () => {

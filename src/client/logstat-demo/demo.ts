@@ -2,7 +2,9 @@
  * The WebAssembly lesson's demo, loaded on the learner's first Parse: fetches
  * the module once (wasm-bindgen's glue and .wasm, both from this site),
  * feeds it the text or the file in chunks of whole lines, and shows the
- * totals. Everything the log holds is written with textContent: a path in
+ * totals and how many calls crossed into the module. A file is streamed
+ * (File.stream()), so at most about a chunk of it is in memory at a time,
+ * whatever its size. Everything the log holds is written with textContent: a path in
  * a log is text from strangers, never markup.
  */
 import { wholeLines } from '../../../examples/going-further/logstat-wasm/js/chunks.ts';
@@ -23,7 +25,11 @@ interface Summary {
 	peak: number;
 }
 
-/** 1 MiB a call: a file of any size is read in steps, with a pause for the page between them. */
+/**
+ * 1 MiB a call. A file is read as a stream and fed a chunk at a time, with a
+ * pause for the page between chunks, so a file of any size neither fills
+ * the tab's memory nor freezes the page while it is parsed.
+ */
 const CHUNK = 1 << 20;
 let module: Promise<new () => LogStats> | undefined;
 
@@ -69,29 +75,93 @@ export async function parse(root: HTMLElement, file?: File): Promise<void> {
 		status.textContent = 'The WebAssembly module could not be loaded (is the network down?). Try again.';
 		return;
 	}
-	let bytes: Uint8Array;
+	let chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+	let size: number;
 	if (file) {
-		bytes = new Uint8Array(await file.arrayBuffer());
+		chunks = fileChunks(file, CHUNK);
+		size = file.size;
 	} else {
 		const text = root.querySelector('textarea')!.value;
 		// Typed text may end without a newline; a log file that does is cut short.
-		bytes = new TextEncoder().encode(text.endsWith('\n') ? text : `${text}\n`);
+		const bytes = new TextEncoder().encode(text.endsWith('\n') ? text : `${text}\n`);
+		chunks = wholeLines(bytes, CHUNK);
+		size = bytes.length;
 	}
-	status.textContent = `Parsing ${bytes.length.toLocaleString('en')} bytes…`;
+	status.textContent = `Parsing ${size.toLocaleString('en')} bytes…`;
 	const started = performance.now();
 	const stats = new LogStats();
 	try {
-		for (const chunk of wholeLines(bytes, CHUNK)) {
+		let calls = 0;
+		for await (const chunk of chunks) {
 			stats.feedChunk(chunk);
-			if (bytes.length > CHUNK) await new Promise((next) => setTimeout(next));
+			calls++;
+			if (size > CHUNK) await new Promise((next) => setTimeout(next));
 		}
 		const summary = JSON.parse(stats.summary()) as Summary;
 		const ms = performance.now() - started;
-		status.textContent = `Parsed ${summary.lines.toLocaleString('en')} ${summary.lines === 1 ? 'line' : 'lines'} in ${ms.toFixed(1)} ms: ${summary.requests.toLocaleString('en')} requests, ${summary.malformed.toLocaleString('en')} malformed.`;
+		const crossings = `${calls.toLocaleString('en')} ${calls === 1 ? 'call' : 'calls'} into WebAssembly`;
+		status.textContent = `Parsed ${summary.lines.toLocaleString('en')} ${summary.lines === 1 ? 'line' : 'lines'} in ${ms.toFixed(1)} ms (${crossings}): ${summary.requests.toLocaleString('en')} requests, ${summary.malformed.toLocaleString('en')} malformed.`;
 		result.replaceChildren(...render(summary));
+	} catch (error) {
+		// A file can fail while it streams (removed, or changed on disk since it was chosen).
+		if (!file) throw error;
+		status.textContent = 'The file could not be read to the end. Choose it again.';
+		result.replaceChildren();
 	} finally {
 		stats.free();
 	}
+}
+
+/**
+ * The file as chunks of whole lines, read as a stream: the browser's reads
+ * (often 64 KB) are gathered until at least `size` bytes wait, then cut by
+ * the chunker (wholeLines). A chunk goes to the module only if it ends in a
+ * newline and a full chunk's worth of bytes was waiting, so every call but
+ * the last carries about `size` bytes; the rest, with its unfinished line,
+ * waits for the next reads. At the end of the file everything left goes,
+ * text after the last newline included, as it is.
+ */
+async function* fileChunks(file: File, size: number): AsyncGenerator<Uint8Array> {
+	const reader = file.stream().getReader();
+	let parts: Uint8Array[] = [];
+	let gathered = 0;
+	let wanted = size;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (value) {
+			parts.push(value);
+			gathered += value.length;
+		}
+		if (done) {
+			yield* wholeLines(join(parts, gathered), size);
+			return;
+		}
+		if (gathered < wanted) continue;
+		const bytes = join(parts, gathered);
+		let sent = 0;
+		for (const chunk of wholeLines(bytes, size)) {
+			if (bytes.length - sent < size || chunk.at(-1) !== 10) break;
+			yield chunk;
+			sent += chunk.length;
+		}
+		parts = [bytes.subarray(sent)];
+		gathered = bytes.length - sent;
+		// Nothing sent: one line longer than a chunk, still arriving. Wait for
+		// another chunk's worth rather than join the reads again on each one.
+		wanted = sent === 0 ? gathered + size : size;
+	}
+}
+
+/** One buffer from the reads (no copy when there is one). */
+function join(parts: Uint8Array[], length: number): Uint8Array {
+	if (parts.length === 1) return parts[0]!;
+	const bytes = new Uint8Array(length);
+	let at = 0;
+	for (const part of parts) {
+		bytes.set(part, at);
+		at += part.length;
+	}
+	return bytes;
 }
 
 function render(s: Summary): HTMLElement[] {

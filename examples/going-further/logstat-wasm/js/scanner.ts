@@ -1,10 +1,15 @@
 // A hand-written JavaScript parser for the format the Rust module reads
 // (Combined, with an optional duration in seconds last), written to be fast:
 // one pass over the text with indexOf and charCodeAt, no regular expression,
-// no split into an array of lines, and one string allocated per line (the
-// path; the timestamp only when it changes). It follows logstat's rules
+// no split into an array of lines. Fields are read where they lie in the
+// text, as ranges: the timestamp is compared in place with the last one,
+// status, size and duration are read digit by digit. The one string made
+// per line is the path, the key of the paths map; the timestamp is copied
+// only when it changes, and a duration in a rare shape (an exponent, more
+// than 6 decimals) falls back to Number(). No object is built per line:
+// the fields go straight to Totals.add. It follows logstat's rules
 // (src/line.rs) on every line shape the lesson's logs hold.
-import { clfTime, digits, Totals, type Request } from './summary.ts';
+import { clfTime, digits, Totals } from './summary.ts';
 
 const SPACE = 32;
 const QUOTE = 34;
@@ -49,57 +54,56 @@ export class LineParser {
 		while (first < end && isBlank(s.charCodeAt(first))) first++;
 		if (first === end) return; // a blank line is not a line
 		totals.lines++;
-		const request = this.#parse(start, end);
-		if (request) totals.record(request);
-		else totals.malformed++;
+		if (!this.#parse(start, end, totals)) totals.malformed++;
 	}
 
-	#parse(start: number, end: number): Request | undefined {
+	/** Records the line text[start, end) in `totals`; false, and nothing recorded, if it is malformed. */
+	#parse(start: number, end: number, totals: Totals): boolean {
 		const s = this.text;
 		this.#at = start;
 		this.#end = end;
 		// Client address, identity, user: three words.
-		if (this.#word() < 0 || this.#word() < 0 || this.#word() < 0) return undefined;
+		if (this.#word() < 0 || this.#word() < 0 || this.#word() < 0) return false;
 		// [timestamp]
 		this.#skipSpaces();
-		if (s.charCodeAt(this.#at) !== 91) return undefined;
+		if (s.charCodeAt(this.#at) !== 91) return false;
 		const close = s.indexOf(']', this.#at);
-		if (close === -1 || close >= end) return undefined;
-		const stamp = s.slice(this.#at + 1, close);
-		if (stamp !== this.#lastStamp) {
-			this.#lastTime = clfTime(stamp);
-			this.#lastStamp = stamp;
+		if (close === -1 || close >= end) return false;
+		// Logs are in time order: most lines repeat the last line's stamp.
+		// Compare it in place, and copy and convert it only when it differs.
+		if (!sameText(s, this.#at + 1, close, this.#lastStamp)) {
+			this.#lastStamp = s.slice(this.#at + 1, close);
+			this.#lastTime = clfTime(this.#lastStamp);
 		}
 		const time = this.#lastTime;
-		if (Number.isNaN(time)) return undefined;
+		if (Number.isNaN(time)) return false;
 		this.#at = close + 1;
 		// "request"
 		const requestStart = this.#quoted();
-		if (requestStart < 0) return undefined;
+		if (requestStart < 0) return false;
 		const requestEnd = this.#at - 1;
 		// status: three digits, 100 to 599
 		const statusStart = this.#word();
-		if (statusStart < 0 || this.#at - statusStart !== 3) return undefined;
+		if (statusStart < 0 || this.#at - statusStart !== 3) return false;
 		const status = digits(s, statusStart, this.#at);
-		if (!(status >= 100 && status <= 599)) return undefined;
+		if (!(status >= 100 && status <= 599)) return false;
 		// size: digits or -
 		const sizeStart = this.#word();
-		if (sizeStart < 0) return undefined;
-		if (!(this.#at - sizeStart === 1 && s.charCodeAt(sizeStart) === 45) && Number.isNaN(digits(s, sizeStart, this.#at))) return undefined;
+		if (sizeStart < 0) return false;
+		if (!(this.#at - sizeStart === 1 && s.charCodeAt(sizeStart) === 45) && Number.isNaN(digits(s, sizeStart, this.#at))) return false;
 		// "referer" "user agent"
-		if (this.#quoted() < 0 || this.#quoted() < 0) return undefined;
+		if (this.#quoted() < 0 || this.#quoted() < 0) return false;
 		// Nothing more, or one last word: the duration in seconds.
 		let durationUs: number | undefined;
 		this.#skipSpaces();
 		if (!this.#restBlank()) {
 			const valueStart = this.#word();
-			const value = s.slice(valueStart, this.#at);
-			if (!this.#restBlank()) return undefined;
-			durationUs = seconds(value);
-			if (durationUs === undefined) return undefined;
+			if (!this.#restBlank()) return false;
+			durationUs = secondsIn(s, valueStart, this.#at);
+			if (durationUs === undefined) return false;
 		}
-		const path = requestPath(s, requestStart, requestEnd);
-		return { time, path, status, durationUs };
+		totals.add(time, requestPath(s, requestStart, requestEnd), status, durationUs);
+		return true;
 	}
 
 	#skipSpaces(): void {
@@ -143,16 +147,37 @@ function isBlank(c: number): boolean {
 	return c === SPACE || c === 9 || c === NEWLINE || c === 13 || c === 12;
 }
 
+/** Whether text[start, end) is `other`, compared in place. */
+function sameText(text: string, start: number, end: number, other: string): boolean {
+	return end - start === other.length && text.startsWith(other, start);
+}
+
+/** Microseconds per unit of the last decimal, by the number of decimals. */
+const SCALE = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
 /** `0.042` seconds in microseconds, exact for up to 6 decimals; undefined if not a number >= 0. */
 export function seconds(text: string): number | undefined {
-	const dot = text.indexOf('.');
-	const whole = dot === -1 ? text : text.slice(0, dot);
-	const fraction = dot === -1 ? '' : text.slice(dot + 1);
-	if (whole.length > 0 && whole.length <= 12 && fraction.length <= 6) {
-		const w = digits(whole, 0, whole.length);
-		const f = fraction.length === 0 ? 0 : digits(fraction, 0, fraction.length);
-		if (!Number.isNaN(w) && !Number.isNaN(f)) return w * 1_000_000 + f * 10 ** (6 - fraction.length);
+	return secondsIn(text, 0, text.length);
+}
+
+/** seconds() of text[start, end), read in place. */
+export function secondsIn(s: string, start: number, end: number): number | undefined {
+	let dot = -1;
+	for (let i = start; i < end; i++) {
+		if (s.charCodeAt(i) === 46) {
+			dot = i;
+			break;
+		}
 	}
+	const wholeEnd = dot === -1 ? end : dot;
+	const decimals = dot === -1 ? 0 : end - dot - 1;
+	if (wholeEnd > start && wholeEnd - start <= 12 && decimals <= 6) {
+		const w = digits(s, start, wholeEnd);
+		const f = decimals === 0 ? 0 : digits(s, dot + 1, end);
+		if (!Number.isNaN(w) && !Number.isNaN(f)) return w * 1_000_000 + f * SCALE[decimals]!;
+	}
+	// Any other shape (an exponent, more decimals, a sign) is rare: a copy for Number() is fine.
+	const text = s.slice(start, end);
 	const value = Number(text);
 	return Number.isFinite(value) && value >= 0 && text.trim() === text && text !== '' ? Math.round(value * 1_000_000) : undefined;
 }

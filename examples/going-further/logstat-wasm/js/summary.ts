@@ -38,12 +38,17 @@ export class Totals {
 	#lastMinuteCount = 0;
 
 	record(r: Request): void {
+		this.add(r.time, r.path, r.status, r.durationUs);
+	}
+
+	/** record() without a Request object: the scanner passes the fields it read. */
+	add(time: number, path: string, status: number, durationUs: number | undefined): void {
 		this.requests++;
-		this.status[r.status]!++;
-		this.paths.set(r.path, (this.paths.get(r.path) ?? 0) + 1);
-		if (r.durationUs !== undefined) this.durationSumUs += r.durationUs;
+		this.status[status]!++;
+		this.paths.set(path, (this.paths.get(path) ?? 0) + 1);
+		if (durationUs !== undefined) this.durationSumUs += durationUs;
 		// Logs are in time order: the minute is nearly always the last one.
-		const minute = Math.floor(r.time / 60);
+		const minute = Math.floor(time / 60);
 		if (minute === this.#lastMinute) {
 			this.minutes.set(minute, ++this.#lastMinuteCount);
 		} else {
