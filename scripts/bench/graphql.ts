@@ -18,11 +18,10 @@
  * also pay the network's round trip, so the gap here is the smallest it
  * gets.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
+import { crateNamed } from '../../src/build/workspace/workspace.ts';
+import { runExampleOnPostgres } from '../lib/example-on-postgres.ts';
 import { machine } from '../lib/machine.ts';
-import { createDatabase, startPostgres, stopPostgres } from '../lib/postgres.ts';
 import { defineTask } from '../lib/task.ts';
 import { saveTranscript } from '../lib/transcript.ts';
 
@@ -37,24 +36,15 @@ export default defineTask({
 	async run(values) {
 		// Looked up first, so a renamed crate fails before any work.
 		const transcript = join(crateNamed(CRATE).dir, 'captures', 'latency.txt');
-		console.error('Building the latency example (release)...');
-		execFileSync('cargo', ['build', '--release', '--locked', '-p', CRATE, '--example', 'latency'], { cwd: examplesRoot, stdio: 'inherit' });
-		const pg = await startPostgres();
-		try {
-			const url = createDatabase(pg.url, 'bench_graphql');
-			const table = execFileSync(join(examplesRoot, 'target', 'release', 'examples', 'latency'), [], {
-				env: { ...process.env, DATABASE_URL: url },
-				encoding: 'utf8',
-			});
-			const version = execFileSync('psql', [url, '-Atc', 'SHOW server_version'], { encoding: 'utf8' }).trim().split(' ')[0];
-			const out = ['$ npm run bench:graphql', `${machine()}; PostgreSQL ${version} on the same machine, over loopback; the release profile`, '', table.trimEnd()].join('\n') + '\n';
-			process.stdout.write(out);
-			if (values.save === true) {
-				saveTranscript(transcript, out);
-			}
-			return 0;
-		} finally {
-			stopPostgres(pg.dir);
-		}
+		const run = await runExampleOnPostgres({
+			crate: CRATE,
+			example: 'latency',
+			database: 'bench_graphql',
+			header: (show) => `${machine()}; PostgreSQL ${show('server_version')} on the same machine, over loopback; the release profile`,
+		});
+		const out = `$ npm run bench:graphql\n${run}\n`;
+		process.stdout.write(out);
+		if (values.save === true) saveTranscript(transcript, out);
+		return 0;
 	},
 });

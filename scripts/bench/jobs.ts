@@ -17,11 +17,10 @@
  * scripts/lib/postgres.ts), and the header says so: each job is three
  * commits, so on a durable server the disk's flush time would weigh on it.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
+import { crateNamed } from '../../src/build/workspace/workspace.ts';
+import { runExampleOnPostgres } from '../lib/example-on-postgres.ts';
 import { machine } from '../lib/machine.ts';
-import { createDatabase, startPostgres, stopPostgres } from '../lib/postgres.ts';
 import { defineTask } from '../lib/task.ts';
 import { saveTranscript } from '../lib/transcript.ts';
 
@@ -36,25 +35,18 @@ export default defineTask({
 	async run(values) {
 		// Looked up first, so a renamed crate fails before any work.
 		const transcript = join(crateNamed(CRATE).dir, 'captures', 'throughput.txt');
-		console.error('Building the throughput example (release)...');
-		execFileSync('cargo', ['build', '--release', '--locked', '-p', CRATE, '--example', 'throughput'], { cwd: examplesRoot, stdio: 'inherit' });
-		const pg = await startPostgres();
-		try {
-			const url = createDatabase(pg.url, 'bench_jobs');
-			const table = execFileSync(join(examplesRoot, 'target', 'release', 'examples', 'throughput'), [], {
-				env: { ...process.env, DATABASE_URL: url },
-				encoding: 'utf8',
-			});
-			const show = (setting: string) => execFileSync('psql', [url, '-Atc', `SHOW ${setting}`], { encoding: 'utf8' }).trim().split(' ')[0];
-			const durability = ['fsync', 'synchronous_commit', 'full_page_writes'].map((s) => `${s}=${show(s)}`).join(', ');
-			const out = ['$ npm run bench:jobs', `${machine()}; PostgreSQL ${show('server_version')} on the same machine (${durability}); the release profile`, '', table.trimEnd()].join('\n') + '\n';
-			process.stdout.write(out);
-			if (values.save === true) {
-				saveTranscript(transcript, out);
-			}
-			return 0;
-		} finally {
-			stopPostgres(pg.dir);
-		}
+		const run = await runExampleOnPostgres({
+			crate: CRATE,
+			example: 'throughput',
+			database: 'bench_jobs',
+			header: (show) => {
+				const durability = ['fsync', 'synchronous_commit', 'full_page_writes'].map((s) => `${s}=${show(s)}`).join(', ');
+				return `${machine()}; PostgreSQL ${show('server_version')} on the same machine (${durability}); the release profile`;
+			},
+		});
+		const out = `$ npm run bench:jobs\n${run}\n`;
+		process.stdout.write(out);
+		if (values.save === true) saveTranscript(transcript, out);
+		return 0;
 	},
 });
