@@ -8,6 +8,7 @@ import { remarkIncludeExamples } from './src/build/markdown/remark-include-examp
 import { remarkFromRun } from './src/build/markdown/remark-from-run.ts';
 import { ecCallouts } from './src/build/markdown/ec-callouts.ts';
 import { ecDiffCopy } from './src/build/markdown/ec-diff-copy.ts';
+import { ecLineLinks } from './src/build/markdown/ec-line-links.ts';
 import { rehypeScrollTables } from './src/build/markdown/rehype-scroll-tables.ts';
 import { headersFile } from './src/hosting/isolation.ts';
 import { workspaceDevReload } from './src/build/workspace/dev-reload.ts';
@@ -27,7 +28,19 @@ const playground = process.env.PLAYGROUND_URL ?? 'https://play.rust-lang.org';
  */
 const playgroundToken = process.env.PLAYGROUND_TOKEN || undefined;
 
+/**
+ * Prefetching the next page on hover, as Speculation Rules the browser runs
+ * itself, instead of Astro's prefetch script, which Starlight turns on by
+ * default: about 2.4 KB of script on every page before the learner acts,
+ * which the progress marks need more. Chromium prefetches a same-site link
+ * when the pointer rests on it ("moderate"); browsers without Speculation
+ * Rules simply fetch on click. The rules are data, not code.
+ */
+const speculationRules = { prefetch: [{ where: { href_matches: '/*' }, eagerness: 'moderate' }] };
+
 export default defineConfig({
+	// Replaced by the speculation rules above (Starlight enables it unless told).
+	prefetch: false,
 	markdown: {
 		// The unified (remark) pipeline, so lessons can pull code from
 		// examples/ with a plain remark plugin, and numbers about a run from
@@ -47,11 +60,12 @@ export default defineConfig({
 		tocObservedElements(),
 		starlight({
 			title: 'Backend Rust',
+			head: [{ tag: 'script', attrs: { type: 'speculationrules' }, content: JSON.stringify(speculationRules) }],
 			description:
 				'From the Rust Book to a benchmarked Axum + SQLx API. Every example is real, current, compiled and tested.',
 			// The sandbox routes are Astro pages, not docs, so the validator
 			// cannot see them; tests/browser/sandbox.test.ts opens each one.
-			plugins: [starlightLinksValidator({ exclude: ['/sandbox/*/'] })],
+			plugins: [starlightLinksValidator({ exclude: ['/sandbox/*/', '/present/**'] })],
 			sidebar: sidebar(),
 			// Search ranking, measured by tests/browser/search-questions.test.ts.
 			// Starlight's defaults barely weigh page length and favour exact
@@ -78,10 +92,11 @@ export default defineConfig({
 				// Adds the Run panels' intent loader to pages that have one.
 				MarkdownContent: './src/components/MarkdownContent.astro',
 			},
-			customCss: ['./src/styles/code-notes.css', './src/styles/runner.css', './src/styles/tables.css', './src/styles/search.css', './src/styles/offscreen-code.css'],
+			customCss: ['./src/styles/code-notes.css', './src/styles/progress.css', './src/styles/speaker-notes.css', './src/styles/print.css', './src/styles/runner.css', './src/styles/tables.css', './src/styles/search.css', './src/styles/offscreen-code.css'],
 			expressiveCode: {
 				// ecDiffCopy: Copy on a diff copies its region as the step leaves it (src/build/markdown/ec-diff-copy.ts).
-				plugins: [ecCallouts(), ecDiffCopy()],
+				// ecLineLinks: every included block's lines can be linked, #queue-rs-claim-L14 (src/build/markdown/ec-line-links.ts).
+				plugins: [ecCallouts(), ecDiffCopy(), ecLineLinks()],
 				// Long lines wrap (indentation kept) instead of scrolling: the
 				// whole line is visible on a phone and on paper, and no
 				// unlabelled scroll region is left for keyboard users.

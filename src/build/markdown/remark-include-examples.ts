@@ -21,6 +21,9 @@
  * The page learns from this step whether it has a Run or exercise panel:
  * `hasRunPanel` in the remark frontmatter (Astro's `remarkPluginFrontmatter`),
  * which src/components/MarkdownContent.astro reads to add the runner's loader.
+ * It also learns its exercises (`pageExercises`: id, name, where checked), which the progress
+ * page lists, and the frontmatter's `exerciseMinutes` must name exactly
+ * those exercises (./exercise-minutes.ts).
  */
 import type { Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
@@ -33,6 +36,8 @@ import { lessonName } from './lesson-name.ts';
 import { checkExercisesComplete } from './exercise-coverage.ts';
 import type { Exercise } from '../workspace/model.ts';
 import { checkStepShown, STEP_KEY } from './step-coverage.ts';
+import { checkExerciseMinutes, PAGE_EXERCISES, type PageExercise } from './exercise-minutes.ts';
+import { LINE_LINKS_KEY, lineLinkIds } from './line-link-ids.ts';
 
 /** The remark frontmatter key that says a page has a panel to bring to life. */
 export const HAS_RUN_PANEL = 'hasRunPanel';
@@ -52,6 +57,8 @@ export function includeExamples(tree: Root, file: VFile, options: PanelOptions, 
 	const lesson = lessonName(file);
 	const stepDiffs: string[] = [];
 	const exercises = new Map<IncludedExample, Exercise>();
+	const onPage: PageExercise[] = [];
+	const blockId = lineLinkIds();
 	visit(tree, 'code', (node, index, parent) => {
 		if (!parent || index === undefined) return;
 		const directive = parseInclude(node, lesson, root);
@@ -63,17 +70,32 @@ export function includeExamples(tree: Root, file: VFile, options: PanelOptions, 
 		}
 		// The notes match lines of the code as shown, so the fence is filled first.
 		const wrapper = renderInclude(node, directive, undefined, options, root);
+		// Every line of an included block can be linked to (./ec-line-links.ts).
+		node.meta = [node.meta, `${LINE_LINKS_KEY}="${blockId(directive.region.path, directive.region.anchor)}"`].filter(Boolean).join(' ');
 		const notes = hasCallouts(node) ? attachCallouts(node, next, lesson) : undefined;
 		if (notes) wrapper.children.splice(2, 0, notes);
 		parent.children.splice(index, notes ? 2 : 1, wrapper);
 		// A local exercise's panel only shows its command: nothing for the runner to drive.
 		const local = directive.panel.kind === 'exercise' && directive.panel.exercise.checked === 'local';
 		if (directive.panel.kind !== 'none' && !local) markRunPanel(file);
-		if (directive.panel.kind === 'exercise') exercises.set(wrapper, directive.panel.exercise);
+		if (directive.panel.kind === 'exercise') {
+			exercises.set(wrapper, directive.panel.exercise);
+			onPage.push({ id: directive.panel.id, name: directive.panel.exercise.name, checked: directive.panel.exercise.checked });
+		}
 		if (directive.display.kind === 'step') stepDiffs.push(sourceRef(directive.region.path, directive.region.anchor));
 		return [SKIP, index + 1];
 	});
 	checkExercisesComplete(lesson, tree, exercises);
+	const data = file.data as AstroData;
+	// A lesson has `minutes` (src/build/lessons.ts stops the build otherwise);
+	// its exercises' durations are checked with it.
+	const frontmatter = data.astro?.frontmatter;
+	if (frontmatter?.['minutes'] !== undefined) checkExerciseMinutes(lesson, frontmatter['exerciseMinutes'], [...exercises.values()].map((e) => e.name));
+	if (onPage.length) {
+		data.astro ??= {};
+		data.astro.frontmatter ??= {};
+		data.astro.frontmatter[PAGE_EXERCISES] = onPage;
+	}
 	const step = (file.data as AstroData).astro?.frontmatter?.[STEP_KEY];
 	// One step, or several in order (a lesson whose speed-ups are a step each).
 	for (const one of typeof step === 'string' ? [step] : Array.isArray(step) ? step : []) checkStepShown(lesson, String(one), stepDiffs, root);

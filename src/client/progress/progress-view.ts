@@ -1,0 +1,51 @@
+/**
+ * The Your progress page's report, filled in from what the browser holds:
+ * each lesson read or not, each exercise passed or not, the totals, and a
+ * sentence when storage is blocked or holds something unreadable. The
+ * page's HTML lists every lesson and exercise (src/components/
+ * ProgressReport.astro); this only sets their state, so the page reads the
+ * same before and after, and a reader without script still sees the list.
+ */
+import { loadProgress, type Progress, type Stored } from './progress-store.ts';
+
+/** Where storage stands, in a sentence, or '' when all is well. */
+function problemWith(stored: Stored): string {
+	if (stored.kind === 'blocked') return 'This browser does not let the site store anything (private browsing, or site data blocked), so no progress can be kept here.';
+	if (stored.kind === 'unreadable') return `The progress stored in this browser cannot be read: ${stored.problem}. It has not been changed. Download it as it is to keep it, or reset to start again.`;
+	return '';
+}
+
+function setState(element: Element, done: boolean, yes: string, no: string): void {
+	element.toggleAttribute('data-done', done);
+	const state = element.querySelector('[data-state]');
+	if (state) state.textContent = done ? yes : no;
+}
+
+/** Shows `stored` in the report under `root`. */
+export function showProgress(root: ParentNode, stored: Stored = loadProgress()): void {
+	const progress: Progress | undefined = stored.kind === 'progress' ? stored.progress : undefined;
+	const lessons = root.querySelectorAll<HTMLElement>('[data-lesson]');
+	const exercises = root.querySelectorAll<HTMLElement>('[data-exercise]');
+	let read = 0;
+	let passed = 0;
+	for (const lesson of lessons) {
+		const done = progress?.lessons[lesson.dataset['lesson']!] !== undefined;
+		if (done) read++;
+		setState(lesson, done, 'Read', 'Not yet');
+	}
+	for (const exercise of exercises) {
+		const done = progress?.exercises[exercise.dataset['exercise']!] !== undefined;
+		if (done) passed++;
+		setState(exercise, done, 'passed', 'not yet');
+	}
+	const totals = root.querySelector('[data-progress-totals]');
+	if (totals) totals.textContent = `${read} of ${lessons.length} lessons read, ${passed} of ${exercises.length} exercises passed.`;
+	const problem = root.querySelector<HTMLElement>('[data-progress-problem]');
+	if (problem) {
+		problem.textContent = problemWith(stored);
+		problem.hidden = problem.textContent === '';
+	}
+	// Only an unreadable value can be downloaded as it is.
+	const raw = root.querySelector<HTMLElement>('[data-action="download-raw"]');
+	if (raw) raw.hidden = stored.kind !== 'unreadable';
+}
