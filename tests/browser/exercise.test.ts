@@ -90,7 +90,7 @@ describe('Exercise panel', { timeout: 120_000 }, () => {
 		const { page, panel } = await exercisePanel();
 		await editTo(page, panel, solution);
 		await panel.getByRole('button', { name: 'Check with the tests' }).click();
-		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe(`All ${bookTests} tests passed. Compare your code with the solution below.`);
+		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe(`All ${bookTests} tests passed. It is marked as passed in your progress. Compare your code with the solution below.`);
 		expect(await panel.locator('.runner-test-passed').count()).toBe(bookTests);
 	});
 });
@@ -118,7 +118,7 @@ describe('API exercise panel (axum, on the compile server)', { timeout: 180_000 
 
 		await editTo(page, panel, extract(apiFile, 'solution', api.solution));
 		await panel.getByRole('button', { name: 'Check with the tests' }).click();
-		await expect.poll(() => status(panel).textContent(), { timeout: 90_000 }).toBe(`All ${apiTests} tests passed. Compare your code with the solution below.`);
+		await expect.poll(() => status(panel).textContent(), { timeout: 90_000 }).toBe(`All ${apiTests} tests passed. It is marked as passed in your progress. Compare your code with the solution below.`);
 		expect(await panel.locator('.runner-test-passed').count()).toBe(apiTests);
 	});
 });

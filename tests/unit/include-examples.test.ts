@@ -351,7 +351,7 @@ describe('include step: a step of the API build as a diff (step-diff)', () => {
 		// The noted line 4 splits the unchanged run: 1-3 and 5-13, which keeps
 		// 5-7 and 11-13 as context around its ends, leaving 8-10: too few to
 		// leave out. Line 15 is the change.
-		expect(withoutCopy(code.meta)).toBe('lang="rust" title="src/lib.rs" callout-lines="4,15"');
+		expect(withoutCopy(code.meta)).toBe('lang="rust" title="src/lib.rs" line-links="lib-rs" callout-lines="4,15"');
 	});
 
 	it('refuses step-diff outside a step, with diff-from, or on a file the step left as it was', () => {

@@ -25,11 +25,14 @@ export function ecLineLinks() {
 				min-width: 2.5ch;
 				padding-inline-end: 1.5ch;
 				text-align: end;
-				color: var(--sl-color-gray-3);
+				/* gray-3 fell below 4.5:1 on the tinted lines of a diff. */
+				color: var(--sl-color-gray-2);
 				text-decoration: none;
 				user-select: none;
 				-webkit-user-select: none;
 			}
+			/* Expressive Code makes everything in the gutter ignore the pointer. */
+			.ec-line .gutter > a.ec-line-link { pointer-events: auto; cursor: pointer; }
 			a.ec-line-link:hover { color: var(--sl-color-text-accent); text-decoration: underline; }
 			.ec-line[id] { scroll-margin-top: calc(var(--sl-nav-height, 3.5rem) + 4rem); }
 			.ec-line:target, .ec-line[data-line-marked] {

@@ -9,6 +9,7 @@
  * panel has no wasm: Run and Check (the code followed by the exercise's
  * tests, run with cargo test) always go to the Playground.
  */
+import { markExercisePassed, whyNotSaved } from '../progress/progress-store.ts';
 import { splitArgs } from '../../shared/args.ts';
 import { exerciseCommand } from '../../shared/exercise-command.ts';
 import type { CodeEditor } from './code-editor.ts';
@@ -247,13 +248,21 @@ class Runner extends HTMLElement {
 			this.#listTests(report);
 			this.#finish(
 				report.failed === 0
-					? `All ${report.passed} tests passed. Compare your code with the solution below.`
+					? `All ${report.passed} tests passed. ${this.#recordPassed()}Compare your code with the solution below.`
 					: `${report.passed} of ${report.tests.length} tests passed; ${report.failed} failed. Each failure says why below.`,
 			);
 		} catch (error) {
 			if (controller.cancelled) return;
 			this.#finish(error instanceof PlaygroundUnreachable || error instanceof PlaygroundRefused ? error.message : `The server failed: ${(error as Error).message}`);
 		}
+	}
+
+	/** Records the exercise as passed in the learner's progress; says so, or why it could not. */
+	#recordPassed(): string {
+		const id = this.dataset['exerciseId'];
+		if (!id) return '';
+		const saved = markExercisePassed(id);
+		return saved.ok ? 'It is marked as passed in your progress. ' : `${whyNotSaved(saved.reason)} `;
 	}
 
 	/** Under the edit note: which crates the edit may use, as the server lists them. */
