@@ -6,7 +6,8 @@
  * no script; a range (`#queue-rs-claim-L12-L14`) is marked by the page's
  * small progress script (src/client/progress/progress-marks.ts).
  *
- * The numbers are links for the mouse, not stops for the keyboard
+ * The numbers are drawn by CSS from `data-line`, so they are not text that
+ * search indexes or a selection copies. They are links for the mouse, not stops for the keyboard
  * (tabindex -1) and not words for a screen reader (aria-hidden): a block of
  * forty lines would otherwise be forty tab stops reading "1", "2", "3".
  * The block's id comes from ./line-link-ids.ts, in the `line-links` meta.
@@ -31,6 +32,9 @@ export function ecLineLinks() {
 				user-select: none;
 				-webkit-user-select: none;
 			}
+			/* The number is drawn from the attribute, not written as text, so the
+			   search index and a copied selection do not fill with line numbers. */
+			.ec-line-link::before { content: attr(data-line); }
 			/* Expressive Code makes everything in the gutter ignore the pointer. */
 			.ec-line .gutter > a.ec-line-link { pointer-events: auto; cursor: pointer; }
 			a.ec-line-link:hover { color: var(--sl-color-text-accent); text-decoration: underline; }
@@ -46,7 +50,7 @@ export function ecLineLinks() {
 				if (!id) return;
 				addGutterElement({
 					renderLine: ({ lineIndex }) =>
-						h('a', { className: 'ec-line-link', href: `#${id}-L${lineIndex + 1}`, tabindex: '-1', ariaHidden: 'true' }, String(lineIndex + 1)),
+						h('a', { className: 'ec-line-link', href: `#${id}-L${lineIndex + 1}`, tabindex: '-1', ariaHidden: 'true', dataLine: String(lineIndex + 1) }),
 					renderPlaceholder: () => h('span', { className: 'ec-line-link' }),
 				});
 			},

@@ -5,15 +5,10 @@
  * page's HTML lists every lesson and exercise (src/components/
  * ProgressReport.astro); this only sets their state, so the page reads the
  * same before and after, and a reader without script still sees the list.
+ * It reads through ./progress-read.ts alone, so the page's script stays
+ * within its budget; writing loads with the buttons (./progress-actions.ts).
  */
-import { loadProgress, type Progress, type Stored } from './progress-store.ts';
-
-/** Where storage stands, in a sentence, or '' when all is well. */
-function problemWith(stored: Stored): string {
-	if (stored.kind === 'blocked') return 'This browser does not let the site store anything (private browsing, or site data blocked), so no progress can be kept here.';
-	if (stored.kind === 'unreadable') return `The progress stored in this browser cannot be read: ${stored.problem}. It has not been changed. Download it as it is to keep it, or reset to start again.`;
-	return '';
-}
+import { loadProgress, type Progress, type Stored } from './progress-read.ts';
 
 function setState(element: Element, done: boolean, yes: string, no: string): void {
 	element.toggleAttribute('data-done', done);
@@ -40,11 +35,10 @@ export function showProgress(root: ParentNode, stored: Stored = loadProgress()):
 	}
 	const totals = root.querySelector('[data-progress-totals]');
 	if (totals) totals.textContent = `${read} of ${lessons.length} lessons read, ${passed} of ${exercises.length} exercises passed.`;
-	const problem = root.querySelector<HTMLElement>('[data-progress-problem]');
-	if (problem) {
-		problem.textContent = problemWith(stored);
-		problem.hidden = problem.textContent === '';
-	}
+	// The sentences are in the page's HTML (blocked, unreadable), not here.
+	for (const problem of root.querySelectorAll<HTMLElement>('[data-problem]')) problem.hidden = problem.dataset['problem'] !== stored.kind;
+	const reason = root.querySelector('[data-problem-reason]');
+	if (reason) reason.textContent = stored.kind === 'unreadable' ? stored.problem : '';
 	// Only an unreadable value can be downloaded as it is.
 	const raw = root.querySelector<HTMLElement>('[data-action="download-raw"]');
 	if (raw) raw.hidden = stored.kind !== 'unreadable';
