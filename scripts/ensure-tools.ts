@@ -51,6 +51,9 @@ const DEBIAN: DebianNeed[] = [
 	// run by the system's /usr/bin/python3 (a pyenv python3 lacks them).
 	{ package: 'python3-grpcio', present: () => succeeds('/usr/bin/python3', ['-c', 'import grpc']) },
 	{ package: 'python3-protobuf', present: () => succeeds('/usr/bin/python3', ['-c', 'import google.protobuf']) },
+	// The print test renders Chromium's PDF of a lesson to page images
+	// (pdftoppm) and reads its text (pdftotext).
+	{ package: 'poppler-utils', present: () => onPath('pdftoppm') && onPath('pdftotext') },
 ];
 
 // Only root builds the container images (the users API's capture, the

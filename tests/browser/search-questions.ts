@@ -118,7 +118,7 @@ export const QUESTIONS: Question[] = [
 	// Resources
 	['books to learn rust', '/resources/'],
 	['teach a class without internet', '/resources/instructors/'],
-	['track my progress', '/resources/progress/'],
+	['track progress', '/resources/progress/'],
 	['export progress', '/resources/progress/'],
 	['three day course schedule', '/resources/schedules/'],
 	['speaker notes', '/resources/instructors/', '/resources/schedules/'],

@@ -34,7 +34,8 @@ export interface ExportFile {
 }
 
 function isQuotaError(error: unknown): boolean {
-	return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+	// Firefox before 2021 named it NS_ERROR_DOM_QUOTA_REACHED.
+	return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
 
 /** Writes progress; `replaceUnreadable` is for a reset or an import the learner confirmed. */
