@@ -26,6 +26,15 @@ export interface Schedule {
 	days: readonly { title: string; items: readonly ScheduleItem[] }[];
 }
 
+/** The API part's first five lessons, one exercise each: every schedule teaches them so. */
+const apiCore: readonly ScheduleItem[] = [
+	{ lesson: '/api/routing-and-handlers/', exercises: ['rename-user'] },
+	{ lesson: '/api/extractors-and-state/', exercises: ['sort-query'] },
+	{ lesson: '/api/json-with-serde/', exercises: ['validate-fields'] },
+	{ lesson: '/api/postgres-with-sqlx/', exercises: ['find-by-email'] },
+	{ lesson: '/api/errors/', exercises: ['error-response'] },
+];
+
 export const schedules: readonly Schedule[] = [
 	{
 		id: 'taster',
@@ -35,11 +44,7 @@ export const schedules: readonly Schedule[] = [
 				items: [
 					{ lesson: '/why-rust/' },
 					{ lesson: '/getting-started/' },
-					{ lesson: '/api/routing-and-handlers/', exercises: ['rename-user'] },
-					{ lesson: '/api/extractors-and-state/', exercises: ['sort-query'] },
-					{ lesson: '/api/json-with-serde/', exercises: ['validate-fields'] },
-					{ lesson: '/api/postgres-with-sqlx/', exercises: ['find-by-email'] },
-					{ lesson: '/api/errors/', exercises: ['error-response'] },
+					...apiCore,
 					{ lesson: '/api/testing/', exercises: ['checked-send'] },
 					{ lesson: '/benchmarking/how-to-benchmark/' },
 					{ lesson: '/benchmarking/results/' },
@@ -77,11 +82,7 @@ export const schedules: readonly Schedule[] = [
 			{
 				title: 'A REST API on PostgreSQL',
 				items: [
-					{ lesson: '/api/routing-and-handlers/', exercises: ['rename-user'] },
-					{ lesson: '/api/extractors-and-state/', exercises: ['sort-query'] },
-					{ lesson: '/api/json-with-serde/', exercises: ['validate-fields'] },
-					{ lesson: '/api/postgres-with-sqlx/', exercises: ['find-by-email'] },
-					{ lesson: '/api/errors/', exercises: ['error-response'] },
+					...apiCore,
 					{ lesson: '/api/transactions/', exercises: ['atomic-sign-up'] },
 					{ lesson: '/api/pagination/', exercises: ['keyset-page'] },
 					{ lesson: '/api/testing/', exercises: ['checked-send'] },
@@ -141,11 +142,7 @@ export const schedules: readonly Schedule[] = [
 			{
 				title: 'An API on PostgreSQL, measured',
 				items: [
-					{ lesson: '/api/routing-and-handlers/', exercises: ['rename-user'] },
-					{ lesson: '/api/extractors-and-state/', exercises: ['sort-query'] },
-					{ lesson: '/api/json-with-serde/', exercises: ['validate-fields'] },
-					{ lesson: '/api/postgres-with-sqlx/', exercises: ['find-by-email'] },
-					{ lesson: '/api/errors/', exercises: ['error-response'] },
+					...apiCore,
 					{ lesson: '/api/transactions/', exercises: ['atomic-sign-up'] },
 					{ lesson: '/api/testing/', exercises: ['checked-send'] },
 					{ lesson: '/api/middleware/', exercises: ['json-errors'] },

@@ -1,7 +1,7 @@
 // axe-core in real Chromium on every built page, in both themes: 0 violations.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { pagePaths } from '../site/dist.ts';
+import { pagePaths, presenterPaths } from '../site/dist.ts';
 import { launch } from '../../scripts/lib/chromium.ts';
 import { testPage } from './test-page.ts';
 import { runAxe, violations } from './axe.ts';
@@ -24,7 +24,7 @@ describe('accessibility (axe-core)', () => {
 	// The presenter views are one template over the lessons' content, which
 	// the lessons' own pages check: one of them stands for all (and
 	// tests/browser/course-kit.test.ts checks one in use, in both themes).
-	const pages = pagePaths().filter((p) => !p.startsWith('/present/') || p === '/present/going-further/workers/');
+	const pages = [...pagePaths(), presenterPaths().find((p) => p === '/present/going-further/workers/')!];
 	it.each(pages)('light, then dark theme: %s', async (path) => {
 		const page = await testPage(browser, 'light');
 		await page.goto(inject('siteUrl') + path, { waitUntil: 'load' });

@@ -92,6 +92,7 @@ describe('presenter view', () => {
 		const withNotes = await page.locator('[data-presenter-slides] section').evaluateAll((all) => all.findIndex((s, i) => i > 0 && s.querySelector('details.speaker-notes')));
 		expect(withNotes).toBeGreaterThan(0);
 		await page.goto(site(`/present/api/errors/#${withNotes + 1}`));
+		await expect.poll(() => position.textContent()).toMatch(new RegExp(`^Section ${withNotes + 1} of ${sections}: `));
 		expect(await page.locator('.presenter-notes-title').textContent()).toBe('Notes for this section');
 		expect(await page.locator('[data-presenter-slides] section:visible details.speaker-notes:visible').count()).toBe(0);
 

@@ -87,6 +87,22 @@ describe('printing a lesson', { timeout: 120_000 }, () => {
 		for (const chrome of ['On this page', 'Skip to content', 'Select theme', 'Open the presenter view']) expect(text).not.toContain(chrome);
 		// Run panels' buttons and notes, and the copy buttons, are not printed.
 		await page.emulateMedia({ media: 'print' });
+		// The page is printed from the dark theme, the harder case: every code
+		// token and frame title must read on white paper (WCAG's 4.5:1), and
+		// no line of code is wider than its block (it would be cut).
+		const faint = await page.locator('.expressive-code .ec-line .code span, .expressive-code .ec-line .code, .expressive-code .frame .title').evaluateAll((all) => {
+			const luminance = (css: string) => {
+				const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+				return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+			};
+			return all
+				.filter((el) => el.textContent!.trim() !== '')
+				.map((el) => [el.textContent!.trim().slice(0, 30), 1.05 / (luminance(getComputedStyle(el).color) + 0.05)] as const)
+				.filter(([, contrast]) => contrast < 4.5);
+		});
+		expect(faint).toEqual([]);
+		const wide = await page.locator('.expressive-code pre').evaluateAll((all) => all.filter((pre) => pre.scrollWidth > pre.clientWidth + 1).length);
+		expect(wide).toBe(0);
 		const shown = await page.locator('.runner, .expressive-code .copy, .pagination-links, .sidebar-pane').evaluateAll((all) => all.filter((el) => getComputedStyle(el).display !== 'none').length);
 		expect(shown).toBe(0);
 	});

@@ -40,16 +40,20 @@ const site = (path: string) => inject('siteUrl') + path;
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
 const progressStatus = (page: Page) => page.locator('[data-progress-status]');
 
-/** The sum of the page's layout shifts so far, as Chromium reports them (CLS without the session windows). */
-const layoutShift = (page: Page) =>
+/** The page's layout shifts so far, as Chromium reports them: each one's score and what moved. */
+const layoutShifts = (page: Page) =>
 	page.evaluate(
 		() =>
-			new Promise<number>((done) => {
-				let sum = 0;
+			new Promise<string[]>((done) => {
+				const shifts: string[] = [];
+				type Shift = PerformanceEntry & { value: number; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
 				new PerformanceObserver((list) => {
-					for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) sum += entry.value;
+					for (const entry of list.getEntries() as Shift[]) {
+						const moved = entry.sources.map((s) => `${s.node instanceof Element ? s.node.outerHTML.slice(0, 80) : s.node?.textContent?.slice(0, 40)} from y ${s.previousRect.y} to ${s.currentRect.y}`);
+						shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${moved.join('; ')}`);
+					}
 				}).observe({ type: 'layout-shift', buffered: true });
-				setTimeout(() => done(sum), 300);
+				setTimeout(() => done(shifts), 300);
 			}),
 	);
 
@@ -83,7 +87,7 @@ describe('progress', { timeout: 180_000 }, () => {
 		await other.goto(site(PROGRESS));
 		expect(await other.locator(`[data-exercise="${exerciseId}"] [data-state]`).textContent()).toBe('not yet');
 		await other.getByLabel('Import a file').setInputFiles(file);
-		await expect.poll(() => progressStatus(other).textContent()).toMatch(/^Imported backend-rust-progress-.*\.json: \d+ lessons and 1 exercises added to what this browser had\.$/);
+		await expect.poll(() => progressStatus(other).textContent()).toMatch(/^Imported backend-rust-progress-.*\.json: \d+ lessons? and 1 exercise added to what this browser had\.$/);
 		expect(await other.locator(`[data-exercise="${exerciseId}"]`).getAttribute('data-done')).toBe('');
 		expect(JSON.parse((await stored(other))!).exercises[exerciseId]).toBe(exported.progress.exercises[exerciseId]);
 		expect(await violations(other)).toEqual([]);
@@ -104,7 +108,17 @@ describe('progress', { timeout: 180_000 }, () => {
 		await page.goto(site('/api/testing/'), { waitUntil: 'networkidle' });
 		expect(await page.locator(`#starlight__sidebar a[href="${lesson}"]`).getAttribute('data-read')).toBe('');
 		expect(await page.locator(`#starlight__sidebar a[href="${lesson}"]`).evaluate((a) => getComputedStyle(a, '::after').content)).toBe('"✓" / "read"');
-		expect(await layoutShift(page)).toBe(0);
+		expect(await layoutShifts(page)).toEqual([]);
+		// The mark takes no room: the link's box and its text's lines are the same without it.
+		const boxes = await page.locator(`#starlight__sidebar a[href="${lesson}"]`).evaluate((a) => {
+			const measure = () => JSON.stringify([a.getBoundingClientRect(), [...a.getClientRects()].length, a.firstElementChild!.getBoundingClientRect()]);
+			const marked = measure();
+			a.removeAttribute('data-read');
+			const unmarked = measure();
+			a.setAttribute('data-read', '');
+			return [marked, unmarked];
+		});
+		expect(boxes[0]).toBe(boxes[1]);
 
 		await page.goto(site('/'), { waitUntil: 'networkidle' });
 		const resume = page.locator('[data-resume]');
@@ -112,7 +126,7 @@ describe('progress', { timeout: 180_000 }, () => {
 		// The last lesson opened was /api/testing/.
 		expect(await resume.getByRole('link').getAttribute('href')).toBe('/api/testing/');
 		expect(await resume.textContent()).toBe('Resume where you stopped: Testing against a real database.');
-		expect(await layoutShift(page)).toBe(0);
+		expect(await layoutShifts(page)).toEqual([]);
 		await resume.getByRole('link').click();
 		await page.waitForURL(site('/api/testing/'));
 	});
@@ -177,6 +191,8 @@ describe('progress', { timeout: 180_000 }, () => {
 			[PROGRESS_KEY, before],
 		);
 		await page.reload();
+		expect((await page.locator('[data-problem="full"]').textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^This browser’s storage for the site is full, so new progress cannot be saved/);
+		expect(await page.locator('[data-problem="full"]').isVisible()).toBe(true);
 		const local = page.locator('[data-action="mark-passed"]').first();
 		await local.scrollIntoViewIfNeeded();
 		await local.click();

@@ -5,8 +5,8 @@
  * from before the first heading, where a section has none of its own).
  *
  * Keys: → Page Down Space next, ← Page Up Shift+Space previous, Home, End,
- * Escape back to the lesson. Keys typed into a field or an editor are left
- * alone. The section is kept in the address (#3), so a reload or a shared
+ * Escape back to the lesson. Keys typed into a field or an editor, Space on
+ * a control, and arrows in a focused scroll region are left alone. The section is kept in the address (#3), so a reload or a shared
  * link opens the same one.
  */
 const root = document.querySelector<HTMLElement>('[data-presenter]');
@@ -53,9 +53,12 @@ if (root && slides) {
 	previous!.addEventListener('click', () => show(current - 1));
 	next!.addEventListener('click', () => show(current + 1));
 	document.addEventListener('keydown', (event) => {
-		if (event.altKey || event.ctrlKey || event.metaKey) return;
+		if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
 		const target = event.target as HTMLElement;
 		if (target.closest('input, textarea, select, [contenteditable], .cm-editor, dialog')) return;
+		// A focused scroll region (a wide table, the notes, a program's
+		// output) keeps its arrows, Home and End for scrolling.
+		if (target.closest('[tabindex="0"]') && /^(Arrow|Home|End)/.test(event.key)) return;
 		const step: Record<string, () => number | undefined> = {
 			ArrowRight: () => current + 1,
 			PageDown: () => current + 1,
@@ -71,12 +74,17 @@ if (root && slides) {
 		}
 		const to = step[event.key]?.();
 		if (to === undefined) return;
-		// Space on a button presses it; everywhere else it moves on.
-		if (event.key === ' ' && target.closest('button, a')) return;
+		// Space on a button presses it, on a summary opens it; elsewhere it moves on.
+		if (event.key === ' ' && target.closest('button, a, summary')) return;
 		event.preventDefault();
 		show(to);
 	});
 
-	const fromHash = Number(location.hash.slice(1));
-	show(Number.isInteger(fromHash) && fromHash >= 1 ? fromHash - 1 : 0);
+	const fromHash = () => {
+		const n = Number(location.hash.slice(1));
+		return Number.isInteger(n) && n >= 1 ? n - 1 : 0;
+	};
+	show(fromHash());
+	// A section's link followed while the view is open (#3).
+	addEventListener('hashchange', () => show(fromHash()));
 }

@@ -63,8 +63,11 @@ function table(rows: LearnerRow[], curriculum: SummaryCurriculum): HTMLTableElem
 	return element;
 }
 
-/** Reads the chosen files and shows the summary (and which files could not be read) under `root`. */
-export async function summarise(root: HTMLElement, files: FileList | readonly File[]): Promise<void> {
+/**
+ * Reads the chosen files and shows the summary (and which files could not
+ * be read) under `root`, unless `current()` says a newer choice replaced them.
+ */
+export async function summarise(root: HTMLElement, files: FileList | readonly File[], current: () => boolean = () => true): Promise<void> {
 	const curriculum = JSON.parse(root.querySelector('[data-curriculum]')!.textContent!) as SummaryCurriculum;
 	const rows: LearnerRow[] = [];
 	const refused: string[] = [];
@@ -73,6 +76,7 @@ export async function summarise(root: HTMLElement, files: FileList | readonly Fi
 		if (typeof parsed === 'string') refused.push(`${file.name}: ${parsed}`);
 		else rows.push(summariseOne(parsed.name ?? file.name.replace(/\.json$/i, ''), parsed.progress, curriculum));
 	}
+	if (!current()) return;
 	rows.sort((a, b) => a.learner.localeCompare(b.learner));
 	const place = root.querySelector<HTMLElement>('[data-classroom-table]')!;
 	place.replaceChildren(...(rows.length ? [table(rows, curriculum)] : []));

@@ -6,10 +6,17 @@
  */
 const markRange = () => {
 	for (const line of document.querySelectorAll('[data-line-marked]')) line.removeAttribute('data-line-marked');
-	const range = /^#(.+)-L(\d+)-L(\d+)$/.exec(decodeURIComponent(location.hash));
+	let hash = '';
+	try {
+		hash = decodeURIComponent(location.hash);
+	} catch {
+		// a malformed %-escape: no range
+	}
+	const range = /^#(.+)-L(\d+)-L(\d+)$/.exec(hash);
 	if (!range) return;
 	const [, block, from, to] = range;
-	for (let n = Number(from); n <= Number(to); n++) document.getElementById(`${block}-L${n}`)?.setAttribute('data-line-marked', '');
+	// Up to the block's last line: a made-up end (L999999999) stops there.
+	for (let n = Number(from), line; n <= Number(to) && (line = document.getElementById(`${block}-L${n}`)); n++) line.setAttribute('data-line-marked', '');
 	document.getElementById(`${block}-L${from}`)?.scrollIntoView();
 };
 markRange();

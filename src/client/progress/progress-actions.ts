@@ -64,9 +64,12 @@ async function importProgress(input: HTMLInputElement, root: HTMLElement): Promi
 		say(root, `${file.name} was not imported. ${whyNotSaved(saved.reason)}`);
 		return;
 	}
-	const added = (a: object, b: object) => Object.keys(a).length - Object.keys(b).length;
+	const added = (a: object, b: object, what: string) => {
+		const n = Object.keys(a).length - Object.keys(b).length;
+		return `${n} ${what}${n === 1 ? '' : 's'}`;
+	};
 	showProgress(root);
-	say(root, `Imported ${file.name}: ${added(merged.lessons, here.lessons)} lessons and ${added(merged.exercises, here.exercises)} exercises added to what this browser had.`);
+	say(root, `Imported ${file.name}: ${added(merged.lessons, here.lessons, 'lesson')} and ${added(merged.exercises, here.exercises, 'exercise')} added to what this browser had.`);
 }
 
 function reset(root: HTMLElement): void {

@@ -11,9 +11,9 @@
  * A stored value it cannot read is left alone, never overwritten: the
  * Your progress page explains it and lets the learner decide. A write that
  * fails (storage full or blocked) is dropped here; the Your progress page
- * says why nothing is saved.
+ * says why nothing is saved (it tries a write of its own).
  */
-import { PROGRESS_KEY } from './progress-key.ts';
+import { LESSON_PATH, PROGRESS_KEY } from './progress-key.ts';
 
 interface Marks {
 	version: 1;
@@ -22,11 +22,14 @@ interface Marks {
 	last?: { path: string; title: string };
 }
 
+/** A map of names to times, as ./progress-read.ts's asProgress accepts them (kept short here). */
+const times = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((t) => typeof t === 'number' && t >= 0);
+
 const read = (): Marks | undefined => {
 	try {
 		const raw = localStorage.getItem(PROGRESS_KEY);
 		const value = raw === null ? { version: 1, lessons: {}, exercises: {} } : JSON.parse(raw);
-		if (value?.version === 1 && value.lessons && value.exercises) return value;
+		if (value?.version === 1 && times(value.lessons) && times(value.exercises)) return value;
 	} catch {
 		// blocked storage or unreadable JSON: nothing to show, nothing to write
 	}
@@ -35,11 +38,11 @@ const read = (): Marks | undefined => {
 
 const show = (marks: Marks) => {
 	for (const link of document.querySelectorAll<HTMLAnchorElement>('#starlight__sidebar a')) {
-		if (marks.lessons[link.getAttribute('href')!]) link.dataset['read'] = '';
+		if (marks.lessons[link.getAttribute('href')!] !== undefined) link.dataset['read'] = '';
 	}
 	const resume = document.querySelector<HTMLElement>('[data-resume]');
 	const last = marks.last;
-	if (resume && last) {
+	if (resume && last && LESSON_PATH.test(last.path)) {
 		const link = resume.querySelector('a')!;
 		link.href = last.path;
 		link.textContent = last.title;

@@ -4,7 +4,7 @@
  * apart from the writing, merging and exporting, which load when the
  * learner acts, so the page's script stays small.
  */
-import { PROGRESS_KEY } from './progress-key.ts';
+import { LESSON_PATH, PROGRESS_KEY } from './progress-key.ts';
 
 export interface Progress {
 	version: 1;
@@ -42,7 +42,8 @@ export function asProgress(value: unknown): Progress | string {
 	if (typeof exercises === 'string') return exercises;
 	const progress: Progress = { version: 1, lessons, exercises };
 	const last = record['last'] as Record<string, unknown> | undefined;
-	if (last && typeof last['path'] === 'string' && last['path'].startsWith('/') && typeof last['title'] === 'string') {
+	// Only a page of this site: an imported file must not turn Resume into a link elsewhere (//host/).
+	if (last && typeof last['path'] === 'string' && LESSON_PATH.test(last['path']) && typeof last['title'] === 'string') {
 		progress.last = { path: last['path'], title: last['title'] };
 	}
 	return progress;

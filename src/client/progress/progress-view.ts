@@ -10,6 +10,22 @@
  */
 import { loadProgress, type Progress, type Stored } from './progress-read.ts';
 
+/**
+ * Whether the browser refuses a write the size of a few records: then the
+ * lessons a learner reads are silently not marked (the lesson pages' small
+ * script cannot say so), and this page must.
+ */
+function storageFull(): boolean {
+	const probe = 'backend-rust:probe';
+	try {
+		localStorage.setItem(probe, 'x'.repeat(256));
+		localStorage.removeItem(probe);
+		return false;
+	} catch (error) {
+		return error instanceof DOMException && error.name === 'QuotaExceededError';
+	}
+}
+
 function setState(element: Element, done: boolean, yes: string, no: string): void {
 	element.toggleAttribute('data-done', done);
 	const state = element.querySelector('[data-state]');
@@ -35,8 +51,9 @@ export function showProgress(root: ParentNode, stored: Stored = loadProgress()):
 	}
 	const totals = root.querySelector('[data-progress-totals]');
 	if (totals) totals.textContent = `${read} of ${lessons.length} lessons read, ${passed} of ${exercises.length} exercises passed.`;
-	// The sentences are in the page's HTML (blocked, unreadable), not here.
-	for (const problem of root.querySelectorAll<HTMLElement>('[data-problem]')) problem.hidden = problem.dataset['problem'] !== stored.kind;
+	// The sentences are in the page's HTML (blocked, unreadable, full), not here.
+	const kind = stored.kind === 'progress' || stored.kind === 'empty' ? (storageFull() ? 'full' : '') : stored.kind;
+	for (const problem of root.querySelectorAll<HTMLElement>('[data-problem]')) problem.hidden = problem.dataset['problem'] !== kind;
 	const reason = root.querySelector('[data-problem-reason]');
 	if (reason) reason.textContent = stored.kind === 'unreadable' ? stored.problem : '';
 	// Only an unreadable value can be downloaded as it is.
