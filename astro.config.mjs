@@ -28,18 +28,9 @@ const playground = process.env.PLAYGROUND_URL ?? 'https://play.rust-lang.org';
  */
 const playgroundToken = process.env.PLAYGROUND_TOKEN || undefined;
 
-/**
- * Prefetching the next page on hover, as Speculation Rules the browser runs
- * itself, instead of Astro's prefetch script, which Starlight turns on by
- * default: about 2.4 KB of script on every page before the learner acts,
- * which the progress marks need more. Chromium prefetches a same-site link
- * when the pointer rests on it ("moderate"); browsers without Speculation
- * Rules simply fetch on click. The rules are data, not code.
- */
-const speculationRules = { prefetch: [{ where: { href_matches: '/*' }, eagerness: 'moderate' }] };
-
 export default defineConfig({
-	// Replaced by the speculation rules above (Starlight enables it unless told).
+	// Replaced by speculation rules for the previous and next lessons
+	// (src/build/neighbour-prefetch.ts); Starlight enables it unless told.
 	prefetch: false,
 	markdown: {
 		// The unified (remark) pipeline, so lessons can pull code from
@@ -60,7 +51,6 @@ export default defineConfig({
 		tocObservedElements(),
 		starlight({
 			title: 'Backend Rust',
-			head: [{ tag: 'script', attrs: { type: 'speculationrules' }, content: JSON.stringify(speculationRules) }],
 			description:
 				'From the Rust Book to a benchmarked Axum + SQLx API. Every example is real, current, compiled and tested.',
 			// The sandbox routes are Astro pages, not docs, so the validator
@@ -84,8 +74,9 @@ export default defineConfig({
 					metaWeights: { title: 5, description: 3 },
 				},
 			},
-			// Tags each page's description for Pagefind; see the file.
-			routeMiddleware: './src/build/search-description.ts',
+			// Tags each page's description for Pagefind, and names the pages to
+			// prefetch; see the files.
+			routeMiddleware: ['./src/build/search-description.ts', './src/build/neighbour-prefetch.ts'],
 			components: {
 				// Adds a label fix to Starlight's search button; see the file.
 				Search: './src/components/Search.astro',

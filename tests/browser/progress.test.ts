@@ -151,6 +151,10 @@ describe('progress', { timeout: 180_000 }, () => {
 		await page.getByRole('button', { name: 'Reset…' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Reset your progress?' });
 		await dialog.waitFor();
+		// In the middle of the window, where a modal belongs (Starlight's reset had put it in a corner).
+		const box = (await dialog.boundingBox())!;
+		expect(Math.abs(box.x + box.width / 2 - 640)).toBeLessThan(2);
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
 		expect(await violations(page)).toEqual([]);
 		await dialog.getByRole('button', { name: 'Keep it' }).click();
 		await expect.poll(() => progressStatus(page).textContent()).toBe('Nothing was reset.');
