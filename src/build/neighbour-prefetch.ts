@@ -2,8 +2,10 @@
  * Prefetching, without a script: Speculation Rules naming the page's
  * previous and next lessons, which Chromium fetches when the pointer rests
  * on a link to them, or is pressed on one ("moderate"). A learner's next
- * click is most often Next; any other link is fetched on click. Browsers
- * without Speculation Rules ignore the element.
+ * click is most often Next; any other link is fetched on click. Pages
+ * outside the sidebar (the landing page, the presenter views) have no
+ * neighbours and prefetch nothing. Browsers without Speculation Rules
+ * ignore the element.
  *
  * This replaces Astro's prefetch script (turned off in astro.config.mjs):
  * 2.4 KB of script on every page before the learner acts, which the

@@ -96,6 +96,14 @@ describe('presenter view', () => {
 		expect(await page.locator('.presenter-notes-title').textContent()).toBe('Notes for this section');
 		expect(await page.locator('[data-presenter-slides] section:visible details.speaker-notes:visible').count()).toBe(0);
 
+		// A heading's own link, clicked in the view, stays in its section.
+		const anchor = page.locator('[data-presenter-slides] section:visible .sl-anchor-link').first();
+		const before = await position.textContent();
+		await anchor.click();
+		await page.waitForTimeout(200);
+		expect(new URL(page.url()).hash).toBe(`#${await page.locator('[data-presenter-slides] section:visible h2').first().getAttribute('id')}`);
+		expect(await position.textContent()).toBe(before);
+
 		// Code is large for the room.
 		const size = await page.locator('[data-presenter-slides] .expressive-code pre').first().evaluate((pre) => parseFloat(getComputedStyle(pre).fontSize));
 		expect(size).toBeGreaterThanOrEqual(18);

@@ -9,7 +9,7 @@ import { launch, type Theme } from '../../scripts/lib/chromium.ts';
 import { testPage } from './test-page.ts';
 import { BOOT_LIMIT_MS } from '../../src/shared/sandbox-availability.ts';
 import { projects } from '../../src/build/sandbox/projects.ts';
-import { pagePaths } from '../site/dist.ts';
+import { pagePaths, presenterPaths } from '../site/dist.ts';
 import { violations } from './axe.ts';
 
 let browser: Browser;
@@ -39,7 +39,7 @@ describe('cross-origin isolation', () => {
 	});
 
 	it('no other page is, so the rest of the site can still embed cross-origin content', async () => {
-		const others = pagePaths().filter((p) => p !== '/404.html' && !p.startsWith('/sandbox/'));
+		const others = [...pagePaths(), ...presenterPaths()].filter((p) => p !== '/404.html' && !p.startsWith('/sandbox/'));
 		expect(others.length).toBeGreaterThan(20);
 		const page = await testPage(browser, 'dark');
 		const isolated: string[] = [];

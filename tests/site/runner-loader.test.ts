@@ -5,12 +5,13 @@
 // rendered, so this holds for pages with exercise panels only, too.
 import { selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
-import { pagePaths, readPage } from './dist.ts';
+import { pagePaths, presenterPaths, readPage } from './dist.ts';
 
 const LOADER = /\/_astro\/RunnerLoader\.[^"]*\.js$/;
 
 describe('the runner loader on built pages', () => {
-	const pages = pagePaths().map((page) => {
+	// The presenter views add the loader by a rule of their own.
+	const pages = [...pagePaths(), ...presenterPaths()].map((page) => {
 		const tree = readPage(page);
 		return {
 			page,

@@ -59,6 +59,12 @@ describe('reading progress', () => {
 		expect(parseProgress(raw)).toBe(problem);
 	});
 
+	it('keeps Resume to a page of this site: an address of another host is dropped, the rest kept', () => {
+		for (const path of ['//evil.example/', '/\\evil.example/', 'https://evil.example/', '/api/../x/', '/api/errors']) {
+			expect(parseProgress(JSON.stringify({ ...sample, last: { path, title: 'Bait' } }))).toEqual({ version: 1, lessons: sample.lessons, exercises: sample.exercises });
+		}
+	});
+
 	it('reports blocked storage instead of throwing', () => {
 		expect(loadProgress(memoryStorage({}, 'blocked'))).toEqual({ kind: 'blocked' });
 		expect(loadProgress(undefined)).toEqual({ kind: 'blocked' });

@@ -49,6 +49,13 @@ if (root && slides) {
 		history.replaceState(null, '', `#${current + 1}`);
 		window.scrollTo(0, 0);
 	};
+	/** Shows the section holding a heading or a code line, leaving its link in the address and scrolling to it. */
+	const showKeepingHash = (index: number) => {
+		const hash = location.hash;
+		show(index);
+		history.replaceState(null, '', hash);
+		document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+	};
 
 	previous!.addEventListener('click', () => show(current - 1));
 	next!.addEventListener('click', () => show(current + 1));
@@ -56,9 +63,14 @@ if (root && slides) {
 		if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
 		const target = event.target as HTMLElement;
 		if (target.closest('input, textarea, select, [contenteditable], .cm-editor, dialog')) return;
-		// A focused scroll region (a wide table, the notes, a program's
-		// output) keeps its arrows, Home and End for scrolling.
-		if (target.closest('[tabindex="0"]') && /^(Arrow|Home|End)/.test(event.key)) return;
+		// A focused scroll region (a wide table, a program's output) keeps
+		// the keys it scrolls with: ← → when it is wider than its box, Home
+		// and End when it overflows at all. The notes only scroll down, so
+		// ← → still move between sections from there.
+		const region = target.closest<HTMLElement>('[tabindex="0"]');
+		const wide = region && region.scrollWidth > region.clientWidth;
+		const tall = region && region.scrollHeight > region.clientHeight;
+		if ((/^Arrow(Left|Right)$/.test(event.key) && wide) || (/^(Home|End)$/.test(event.key) && (wide || tall))) return;
 		const step: Record<string, () => number | undefined> = {
 			ArrowRight: () => current + 1,
 			PageDown: () => current + 1,
@@ -80,11 +92,32 @@ if (root && slides) {
 		show(to);
 	});
 
-	const fromHash = () => {
-		const n = Number(location.hash.slice(1));
-		return Number.isInteger(n) && n >= 1 ? n - 1 : 0;
+	/** The section a hash names: #3, or the section holding the element a heading's or a code line's link names. */
+	const fromHash = (): number | undefined => {
+		const hash = location.hash.slice(1);
+		if (/^\d+$/.test(hash)) return Number(hash) - 1;
+		let target: HTMLElement | null = null;
+		try {
+			target = document.getElementById(decodeURIComponent(hash));
+		} catch {
+			// a malformed %-escape names nothing
+		}
+		const index = target ? sections.findIndex((section) => section.contains(target)) : -1;
+		return index === -1 ? undefined : index;
 	};
-	show(fromHash());
-	// A section's link followed while the view is open (#3).
-	addEventListener('hashchange', () => show(fromHash()));
+	// The section the address names, on opening and for a link followed
+	// while the view is open: a section (#3) is shown from its top; a
+	// heading's or a code line's link keeps its place in the address and
+	// is scrolled to. A hash that names nothing here changes nothing.
+	const follow = (opening: boolean) => {
+		const index = fromHash();
+		if (index === undefined) {
+			if (opening) show(0);
+			return;
+		}
+		if (/^\d+$/.test(location.hash.slice(1))) show(index);
+		else showKeepingHash(index);
+	};
+	follow(true);
+	addEventListener('hashchange', () => follow(false));
 }

@@ -6,5 +6,10 @@
  */
 export const PROGRESS_KEY = 'backend-rust:progress';
 
+/** Whether a failed write failed because the site's storage is full (Firefox before 2021 named it differently). */
+export function isQuotaError(error: unknown): boolean {
+	return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+}
+
 /** A lesson's address on this site, /api/errors/: never another host's (//host/). */
 export const LESSON_PATH = /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)*\/$/;

@@ -23,7 +23,7 @@ interface Marks {
 }
 
 /** A map of names to times, as ./progress-read.ts's asProgress accepts them (kept short here). */
-const times = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((t) => typeof t === 'number' && t >= 0);
+const times = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((t) => Number.isFinite(t) && t >= 0);
 
 const read = (): Marks | undefined => {
 	try {

@@ -13,7 +13,7 @@
  * that cannot be read is never overwritten except by an explicit reset, so
  * a bug or a hand edit loses nothing until the learner decides.
  */
-import { PROGRESS_KEY } from './progress-key.ts';
+import { isQuotaError, PROGRESS_KEY } from './progress-key.ts';
 import { asProgress, emptyProgress, loadProgress, parseProgress, type Progress, type Stored } from './progress-read.ts';
 
 export { asProgress, emptyProgress, loadProgress, parseProgress };
@@ -31,11 +31,6 @@ export interface ExportFile {
 	/** Who it is from, if the learner typed a name (for an instructor's summary). */
 	name?: string;
 	progress: Progress;
-}
-
-function isQuotaError(error: unknown): boolean {
-	// Firefox before 2021 named it NS_ERROR_DOM_QUOTA_REACHED.
-	return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
 
 /** Writes progress; `replaceUnreadable` is for a reset or an import the learner confirmed. */

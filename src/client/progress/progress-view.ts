@@ -8,6 +8,7 @@
  * It reads through ./progress-read.ts alone, so the page's script stays
  * within its budget; writing loads with the buttons (./progress-actions.ts).
  */
+import { isQuotaError } from './progress-key.ts';
 import { loadProgress, type Progress, type Stored } from './progress-read.ts';
 
 /**
@@ -22,7 +23,7 @@ function storageFull(): boolean {
 		localStorage.removeItem(probe);
 		return false;
 	} catch (error) {
-		return error instanceof DOMException && error.name === 'QuotaExceededError';
+		return isQuotaError(error);
 	}
 }
 
