@@ -83,7 +83,7 @@ export default defineConfig({
 				// Adds the Run panels' intent loader to pages that have one.
 				MarkdownContent: './src/components/MarkdownContent.astro',
 			},
-			customCss: ['./src/styles/code-notes.css', './src/styles/progress.css', './src/styles/speaker-notes.css', './src/styles/print.css', './src/styles/runner.css', './src/styles/tables.css', './src/styles/search.css', './src/styles/offscreen-code.css'],
+			customCss: ['./src/styles/code-notes.css', './src/styles/progress.css', './src/styles/speaker-notes.css', './src/styles/print.css', './src/styles/buttons.css', './src/styles/runner.css', './src/styles/tables.css', './src/styles/search.css', './src/styles/offscreen-code.css'],
 			expressiveCode: {
 				// ecDiffCopy: Copy on a diff copies its region as the step leaves it (src/build/markdown/ec-diff-copy.ts).
 				// ecLineLinks: every included block's lines can be linked, #queue-rs-claim-L14 (src/build/markdown/ec-line-links.ts).

@@ -7,13 +7,10 @@
 // this proves the page sends them as that check builds them, and says what
 // it promised. exercise.test.ts looks at one panel in depth.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { selectAll } from 'hast-util-select';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startPlaygroundServer } from '../../scripts/playground/server.ts';
-import { launch } from '../../scripts/lib/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import { exercisesById, type FoundExercise } from '../../src/build/workspace/exercises.ts';
 import { workspace } from '../../src/build/workspace/model.ts';
@@ -22,6 +19,7 @@ import { exerciseCommand } from '../../src/shared/exercise-command.ts';
 import { pagePaths, readPage } from '../site/dist.ts';
 import { editTo, settle, status, stderr, testCount } from './run-panel.ts';
 import { testPage } from './test-page.ts';
+import { chromiumAndCompileServer, checkOn } from './compile-server.ts';
 
 const exercises = exercisesById(workspace());
 
@@ -41,19 +39,9 @@ function testsOf({ exercise }: FoundExercise): { solution: string; count: number
 	return { solution: extract(file, 'solution', exercise.solution), count: testCount(tests) };
 }
 
-let browser: Browser;
-let compileServer: Server;
-let compileUrl: string;
-beforeAll(async () => {
-	browser = await launch();
-	// Two programs an exercise from one client, faster than any learner: over
-	// the default 30 a minute, whose 429 has its own test (tests/playground).
-	({ server: compileServer, url: compileUrl } = await startPlaygroundServer({ origins: [inject('siteUrl')], limits: { ratePerMinute: 1_000 } }));
-});
-afterAll(async () => {
-	await browser?.close();
-	compileServer?.close();
-});
+// Two programs an exercise from one client, faster than any learner: over
+// the default 30 a minute, whose 429 has its own test (tests/playground).
+const lab = chromiumAndCompileServer({ ratePerMinute: 1_000 });
 
 describe('every exercise, clicked through', () => {
 	it('every exercise of the workspace is on exactly one page, as a Check panel or as a local command', () => {
@@ -91,7 +79,7 @@ describe('every exercise, clicked through', () => {
 	}
 
 	it.each(pages.map((page) => [page.path, page] as const))('%s', { timeout: 600_000 }, async (path, { inPage, local }) => {
-		const page = await testPage(browser, 'light', 1280);
+		const page = await testPage(lab.browser, 'light', 1280);
 		await page.goto(inject('siteUrl') + path, { waitUntil: 'load' });
 		for (const id of local) {
 			const panel = page.locator(`[data-local-exercise="${id}"]`);
@@ -101,7 +89,7 @@ describe('every exercise, clicked through', () => {
 			expect(await panel.getByRole('button', { name: /Check/ }).count()).toBe(0);
 		}
 		for (const id of inPage) {
-			await page.locator(`br-runner[data-exercise-id="${id}"]`).evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+			await checkOn(page.locator(`br-runner[data-exercise-id="${id}"]`), lab.compileUrl);
 			const { solution, count } = testsOf(exercises.get(id)!);
 			// The starter compiles and fails some of the tests, each listed.
 			await check(page, id, new RegExp(`^\\d+ of ${count} tests passed; [1-9]\\d* failed\\.`));

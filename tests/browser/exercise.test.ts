@@ -3,13 +3,12 @@
 // the tests and says which, a compile error is shown as rustc wrote it, and
 // the solution typed into the editor passes them all.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { startPlaygroundServer } from '../../scripts/playground/server.ts';
-import { launch } from '../../scripts/lib/chromium.ts';
 import { testPage } from './test-page.ts';
+import { chromiumAndCompileServer, checkOn } from './compile-server.ts';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { violations } from './axe.ts';
@@ -21,23 +20,13 @@ const solutionFile = readFileSync(join(examplesRoot, exercise.solution), 'utf8')
 const solution = extract(solutionFile, 'solution', exercise.solution);
 const bookTests = testCount(extract(solutionFile, 'tests', exercise.solution));
 
-let browser: Browser;
-let compileServer: Server;
-let compileUrl: string;
-beforeAll(async () => {
-	browser = await launch();
-	({ server: compileServer, url: compileUrl } = await startPlaygroundServer({ origins: [inject('siteUrl')] }));
-});
-afterAll(async () => {
-	await browser?.close();
-	compileServer?.close();
-});
+const lab = chromiumAndCompileServer();
 
 async function exercisePanel(theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; panel: Locator }> {
-	const page = await testPage(browser, theme, 1280);
+	const page = await testPage(lab.browser, theme, 1280);
 	await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
 	const panel = page.locator(`br-runner[data-source="${exercise.starter}"]`);
-	await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+	await checkOn(panel, lab.compileUrl);
 	await settle(panel);
 	return { page, panel };
 }
@@ -72,7 +61,7 @@ describe('Exercise panel', { timeout: 120_000 }, () => {
 		const strict = await startPlaygroundServer({ origins: [inject('siteUrl')], limits: { ratePerMinute: 1 } });
 		try {
 			const { panel } = await exercisePanel();
-			await panel.evaluate((el, url) => (el.dataset['playground'] = url), strict.url);
+			await checkOn(panel, strict.url);
 			const check = panel.getByRole('button', { name: 'Check with the tests' });
 			await check.click();
 			await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/tests passed/);
@@ -105,10 +94,10 @@ describe('API exercise panel (axum, on the compile server)', { timeout: 180_000 
 	const apiTests = testCount(extract(apiFile, 'tests', api.solution));
 
 	it('names the server and the crates, fails the starter and passes the solution', async () => {
-		const page = await testPage(browser, 'light', 1280);
+		const page = await testPage(lab.browser, 'light', 1280);
 		await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
 		const panel = page.locator(`br-runner[data-source="${api.starter}"]`);
-		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		await checkOn(panel, lab.compileUrl);
 		await settle(panel);
 		expect(await panel.locator('[data-needs]').textContent()).toMatch(/axum 0\.8\.\d+, http-body-util [\d.]+, serde_json [\d.]+, tokio [\d.]+, tower [\d.]+.*npm run exercise api\/request-id/);
 

@@ -5,16 +5,14 @@
 // unreadable and full storage are explained and lose nothing; reset asks
 // first. axe checks the Your progress page in its live states.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startPlaygroundServer } from '../../scripts/playground/server.ts';
-import { launch } from '../../scripts/lib/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { extract } from '../../src/build/workspace/anchors.ts';
 import { crateNamed, examplesRoot } from '../../src/build/workspace/workspace.ts';
 import { PROGRESS_KEY } from '../../src/client/progress/progress-key.ts';
 import { testPage } from './test-page.ts';
+import { chromiumAndCompileServer, checkOn } from './compile-server.ts';
 import { violations } from './axe.ts';
 import { editTo, status } from './run-panel.ts';
 
@@ -24,17 +22,7 @@ const exerciseId = `rust-book/${exercise.name}`;
 const solution = extract(readFileSync(join(examplesRoot, exercise.solution), 'utf8'), 'solution', exercise.solution);
 const PROGRESS = '/resources/progress/';
 
-let browser: Browser;
-let compileServer: Server;
-let compileUrl: string;
-beforeAll(async () => {
-	browser = await launch();
-	({ server: compileServer, url: compileUrl } = await startPlaygroundServer({ origins: [inject('siteUrl')] }));
-});
-afterAll(async () => {
-	await browser?.close();
-	compileServer?.close();
-});
+const lab = chromiumAndCompileServer();
 
 const site = (path: string) => inject('siteUrl') + path;
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
@@ -59,10 +47,10 @@ const layoutShifts = (page: Page) =>
 
 describe('progress', { timeout: 180_000 }, () => {
 	it('records an exercise passed in the page, keeps it over a reload, exports it and imports it in another browser', async () => {
-		const page = await testPage(browser, 'light');
+		const page = await testPage(lab.browser, 'light');
 		await page.goto(site(LESSON), { waitUntil: 'networkidle' });
 		const panel = page.locator(`br-runner[data-source="${exercise.starter}"]`);
-		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		await checkOn(panel, lab.compileUrl);
 		await editTo(page, panel, solution);
 		await panel.getByRole('button', { name: 'Check with the tests' }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 90_000 }).toMatch(/^All \d+ tests passed\. It is marked as passed in your progress\./);
@@ -83,7 +71,7 @@ describe('progress', { timeout: 180_000 }, () => {
 		expect(exported).toMatchObject({ format: 'backend-rust-progress', name: 'Ada Lovelace', progress: { version: 1, exercises: { [exerciseId]: expect.any(Number) } } });
 
 		// Another browser: a fresh context with nothing stored.
-		const other = await testPage(browser, 'dark');
+		const other = await testPage(lab.browser, 'dark');
 		await other.goto(site(PROGRESS));
 		expect(await other.locator(`[data-exercise="${exerciseId}"] [data-state]`).textContent()).toBe('not yet');
 		await other.getByLabel('Import a file').setInputFiles(file);
@@ -94,7 +82,7 @@ describe('progress', { timeout: 180_000 }, () => {
 	});
 
 	it('marks a lesson read once its end is on screen, in the sidebar without a layout shift, and the landing page resumes it', async () => {
-		const page = await testPage(browser, 'light');
+		const page = await testPage(lab.browser, 'light');
 		const lesson = '/api/errors/';
 		await page.goto(site(lesson), { waitUntil: 'networkidle' });
 		const link = page.locator(`#starlight__sidebar a[href="${lesson}"]`);
@@ -132,7 +120,7 @@ describe('progress', { timeout: 180_000 }, () => {
 	});
 
 	it('leaves unreadable progress as it is, says so, offers it as a download, and resets it only when confirmed', async () => {
-		const page = await testPage(browser, 'dark');
+		const page = await testPage(lab.browser, 'dark');
 		await page.goto(site('/'));
 		await page.evaluate((key) => localStorage.setItem(key, '{"version": 1, "lessons": oops'), PROGRESS_KEY);
 		await page.goto(site('/api/errors/'), { waitUntil: 'networkidle' });
@@ -180,7 +168,7 @@ describe('progress', { timeout: 180_000 }, () => {
 		['{"version": 1, "lessons": {"/why-rust/": -5}, "exercises": {}}'],
 		['{"version": 2, "lessons": {}, "exercises": {}}'],
 	])('a lesson page leaves a stored value the Your progress page cannot read as it is: %s', async (raw) => {
-		const page = await testPage(browser, 'light');
+		const page = await testPage(lab.browser, 'light');
 		await page.goto(site('/'));
 		await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [PROGRESS_KEY, raw]);
 		await page.goto(site('/api/errors/'), { waitUntil: 'networkidle' });
@@ -192,7 +180,7 @@ describe('progress', { timeout: 180_000 }, () => {
 	});
 
 	it('says so when storage is full, and keeps what was saved', async () => {
-		const page = await testPage(browser, 'light');
+		const page = await testPage(lab.browser, 'light');
 		await page.goto(site(PROGRESS));
 		const before = JSON.stringify({ version: 1, lessons: { '/why-rust/': 1 }, exercises: {} });
 		// Fill this origin's storage with junk until the browser refuses more.
@@ -224,7 +212,7 @@ describe('progress', { timeout: 180_000 }, () => {
 	});
 
 	it('refuses a file that is not a progress export, naming it, and changes nothing', async () => {
-		const page = await testPage(browser, 'light');
+		const page = await testPage(lab.browser, 'light');
 		await page.goto(site(PROGRESS));
 		await page.getByLabel('Import a file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
 		await expect.poll(() => progressStatus(page).textContent()).toBe('notes.json was not imported: it is not a progress file exported from this site. Your progress here is unchanged.');

@@ -5,37 +5,26 @@
 // a server that refuses the page's origin, and a program the page cannot
 // run (threads), which Run sends to the compile server unedited.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { startPlaygroundServer } from '../../scripts/playground/server.ts';
 import { fixtureWasmRoot } from '../../src/build/workspace/runnable.ts';
 import { COMPILE_SERVER_UNREACHABLE } from '../../src/client/runner/playground-client.ts';
 import { lockedVersions } from '../../scripts/playground/crate-cache.ts';
 import { examplesRoot } from '../../src/build/workspace/workspace.ts';
-import { launch } from '../../scripts/lib/chromium.ts';
 import { testPage } from './test-page.ts';
+import { chromiumAndCompileServer, checkOn } from './compile-server.ts';
 import { editTo, output, settle, status, stderr, transcriptOutput } from './run-panel.ts';
 import { workspace } from '../../src/build/workspace/model.ts';
 
 const LESSON = '/getting-started/';
 const shown = (capture: string) => transcriptOutput(`getting-started/status-count/captures/${capture}`);
 
-let browser: Browser;
-let compileServer: Server;
-let compileUrl: string;
-beforeAll(async () => {
-	browser = await launch();
-	({ server: compileServer, url: compileUrl } = await startPlaygroundServer({ origins: [inject('siteUrl')] }));
-});
-afterAll(async () => {
-	await browser?.close();
-	compileServer?.close();
-});
+const lab = chromiumAndCompileServer();
 
 async function lesson(theme: 'light' | 'dark' = 'light', width = 1280): Promise<{ page: Page; panel: Locator }> {
-	const page = await testPage(browser, theme, width);
+	const page = await testPage(lab.browser, theme, width);
 	// Test-only programs (tests/fixtures/wasm) are served to this page alone.
 	await page.route('**/test-fixtures/**', (route) => {
 		const path = new URL(route.request().url()).pathname.replace('/test-fixtures/', '');
@@ -68,7 +57,7 @@ const stdout = (panel: Locator) =>
 
 describe('Run panel', () => {
 	it('loads nothing of the runner before the learner shows intent', async () => {
-		const page = await testPage(browser, 'light');
+		const page = await testPage(lab.browser, 'light');
 		const loaded: string[] = [];
 		page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
 		await page.goto(inject('siteUrl') + LESSON, { waitUntil: 'networkidle' });
@@ -168,7 +157,7 @@ describe('Run panel', () => {
 describe('Edit and run', () => {
 	it('runs edited code on the configured compile server, keeps the edit across a reload, and resets', async () => {
 		const { page, panel } = await lesson();
-		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		await checkOn(panel, lab.compileUrl);
 		await editTo(page, panel, 'fn main() {\n    println!("edited: {}", 6 * 7);\n}\n');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe('Ran on the compile server (Exited with status 0).');
@@ -202,7 +191,7 @@ describe('Edit and run', () => {
 
 	it("shows rustc's message for a type error", async () => {
 		const { page, panel } = await lesson();
-		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		await checkOn(panel, lab.compileUrl);
 		await editTo(page, panel, 'fn main() {\n    let count: u32 = "many";\n}\n');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toMatch(/^Did not succeed on the compile server/);
@@ -226,7 +215,7 @@ describe('Edit and run', () => {
 		page.on('response', (response) => {
 			if (response.url().startsWith(other.url)) answers.push(response.status());
 		});
-		await panel.evaluate((el, url) => (el.dataset['playground'] = url), other.url);
+		await checkOn(panel, other.url);
 		await editTo(page, panel, 'fn main() { println!("cross-site"); }\n');
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 30_000 }).toBe(COMPILE_SERVER_UNREACHABLE);
@@ -235,7 +224,7 @@ describe('Edit and run', () => {
 	});
 
 	it('still works when stored edits are unreadable or storage is full', async () => {
-		const page = await testPage(browser, 'light');
+		const page = await testPage(lab.browser, 'light');
 		await page.addInitScript(() => {
 			localStorage.setItem('backend-rust:edit:getting-started/status-count/src/main.rs', '{corrupt');
 			Storage.prototype.setItem = () => {
@@ -259,7 +248,7 @@ describe('A program that cannot run in the page (in-page = false)', () => {
 
 	it('says where Run sends it and why before the click, then runs the unedited code there and shows what the lesson shows', async () => {
 		expect(threaded, 'a threaded runnable in rust-book/concurrency').toBeDefined();
-		const page = await testPage(browser, 'light', 1280);
+		const page = await testPage(lab.browser, 'light', 1280);
 		await page.goto(`${inject('siteUrl')}/rust-book/concurrency/`, { waitUntil: 'networkidle' });
 		const panel = page.locator(`br-runner[data-bin="${threaded.bin}"]`);
 		// Before any script: the reason, from the crate's manifest, and no fields a server would ignore.
@@ -267,7 +256,7 @@ describe('A program that cannot run in the page (in-page = false)', () => {
 		expect(await panel.locator('input[name="args"], textarea[name="stdin"]').count()).toBe(0);
 		expect(await panel.getAttribute('data-wasm')).toBeNull();
 
-		await panel.evaluate((el, url) => (el.dataset['playground'] = url), compileUrl);
+		await checkOn(panel, lab.compileUrl);
 		await settle(panel);
 		await panel.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => status(panel).textContent(), { timeout: 60_000 }).toBe('Ran on the compile server (Exited with status 0).');

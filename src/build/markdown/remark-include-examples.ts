@@ -44,12 +44,12 @@ export const HAS_RUN_PANEL = 'hasRunPanel';
 
 type AstroData = { astro?: { frontmatter?: Record<string, unknown> } };
 
-/** Marks the page as needing the runner, where Astro reads a remark plugin's frontmatter. */
-function markRunPanel(file: VFile): void {
+/** Tells the page something, where Astro reads a remark plugin's frontmatter. */
+function setFrontmatter(file: VFile, key: string, value: unknown): void {
 	const data = file.data as AstroData;
 	data.astro ??= {};
 	data.astro.frontmatter ??= {};
-	data.astro.frontmatter[HAS_RUN_PANEL] = true;
+	data.astro.frontmatter[key] = value;
 }
 
 /** The transform over one lesson's tree; `root` is the workspace (a fixture in tests). */
@@ -77,7 +77,7 @@ export function includeExamples(tree: Root, file: VFile, options: PanelOptions, 
 		parent.children.splice(index, notes ? 2 : 1, wrapper);
 		// A local exercise's panel only shows its command: nothing for the runner to drive.
 		const local = directive.panel.kind === 'exercise' && directive.panel.exercise.checked === 'local';
-		if (directive.panel.kind !== 'none' && !local) markRunPanel(file);
+		if (directive.panel.kind !== 'none' && !local) setFrontmatter(file, HAS_RUN_PANEL, true);
 		if (directive.panel.kind === 'exercise') {
 			exercises.set(wrapper, directive.panel.exercise);
 			onPage.push({ id: directive.panel.id, name: directive.panel.exercise.name, checked: directive.panel.exercise.checked });
@@ -86,17 +86,12 @@ export function includeExamples(tree: Root, file: VFile, options: PanelOptions, 
 		return [SKIP, index + 1];
 	});
 	checkExercisesComplete(lesson, tree, exercises);
-	const data = file.data as AstroData;
+	const frontmatter = (file.data as AstroData).astro?.frontmatter;
 	// A lesson has `minutes` (src/build/lessons.ts stops the build otherwise);
 	// its exercises' durations are checked with it.
-	const frontmatter = data.astro?.frontmatter;
-	if (frontmatter?.['minutes'] !== undefined) checkExerciseMinutes(lesson, frontmatter['exerciseMinutes'], [...exercises.values()].map((e) => e.name));
-	if (onPage.length) {
-		data.astro ??= {};
-		data.astro.frontmatter ??= {};
-		data.astro.frontmatter[PAGE_EXERCISES] = onPage;
-	}
-	const step = (file.data as AstroData).astro?.frontmatter?.[STEP_KEY];
+	if (frontmatter?.['minutes'] !== undefined) checkExerciseMinutes(lesson, frontmatter['exerciseMinutes'], onPage.map((e) => e.name));
+	if (onPage.length) setFrontmatter(file, PAGE_EXERCISES, onPage);
+	const step = frontmatter?.[STEP_KEY];
 	// One step, or several in order (a lesson whose speed-ups are a step each).
 	for (const one of typeof step === 'string' ? [step] : Array.isArray(step) ? step : []) checkStepShown(lesson, String(one), stepDiffs, root);
 }
